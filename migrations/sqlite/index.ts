@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124073447_init } from './Migration20261124073447_init.js';
+
+/**
+ * Every migration, in order. Listed explicitly so they run the same under tsx, vitest and the CLI;
+ * add a new file here after `npm run orm -- migration:create`.
+ */
+export const sqliteMigrations: MigrationObject[] = [
+  { name: 'Migration20261124073447_init', class: Migration20261124073447_init },
+];

@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import type { Actor } from './actor.js';
+import type { Clock } from './clock.js';
+import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
+import { ApiTokenSchema, UserSchema } from './entities/index.js';
+import { InvalidCredentials, InvalidToken, UsernameTaken } from './errors.js';
+import { credentialsSchema, loginSchema } from './inputs.js';
+import { parseInput } from './validate.js';
+
+export type Principal = { userId: number; username: string; tokenId: number };
+
+const TOKEN_FORMAT = /^[0-9a-f]{64}$/;
+// Writing last_used_at on every request would turn each read into a write; once a minute is plenty.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export type AuthServiceDeps = { em: EntityManager; clock: Clock; bcryptCost: number };
+
+export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDeps) {
+  // A hash to compare against when the username is unknown, so both paths cost one bcrypt check.
+  let decoyHash: Promise<string> | undefined;
+  const decoy = () => (decoyHash ??= bcrypt.hash(randomBytes(16).toString('hex'), bcryptCost));
+
+  async function issueToken(em: EntityManager, userId: number): Promise<string> {
+    const token = randomBytes(32).toString('hex');
+    await em.insert(ApiTokenSchema, {
+      user: userId,
+      tokenHash: hashToken(token),
+      createdAt: clock.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    return token;
+  }
+
+  return {
+    /** Creates a user and returns its first API token (shown once). */
+    async register(input: unknown): Promise<{ token: string; userId: number }> {
+      const { username, password } = parseInput(credentialsSchema, input);
+      const passwordHash = await bcrypt.hash(password, bcryptCost);
+      try {
+        return await currentEm(root).transactional(async (em) => {
+          const userId = await em.insert(UserSchema, { username, passwordHash, createdAt: clock.now() });
+          return { token: await issueToken(em, userId), userId };
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new UsernameTaken();
+        throw error;
+      }
+    },
+
+    /** Checks credentials and returns a new token for this session. */
+    async login(input: unknown): Promise<{ token: string; userId: number }> {
+      const { username, password } = parseInput(loginSchema, input);
+      const em = currentEm(root);
+      const user = await em.findOne(UserSchema, { username }, { disableIdentityMap: true });
+      const ok = await bcrypt.compare(password, user?.passwordHash ?? (await decoy()));
+      if (!user || !ok) throw new InvalidCredentials();
+      return { token: await issueToken(em, user.id), userId: user.id };
+    },
+
+    /** Resolves a raw token to its owner; revoked or unknown tokens are refused. */
+    async authenticate(token: string): Promise<Principal> {
+      if (!TOKEN_FORMAT.test(token)) throw new InvalidToken();
+      const em = currentEm(root);
+      const row = await em.findOne(
+        ApiTokenSchema,
+        { tokenHash: hashToken(token), revokedAt: null },
+        { disableIdentityMap: true },
+      );
+      if (!row) throw new InvalidToken();
+      const user = await em.findOne(UserSchema, { id: row.user }, { disableIdentityMap: true, fields: ['username'] });
+      if (!user) throw new InvalidToken();
+      const now = clock.now();
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+        await em.nativeUpdate(ApiTokenSchema, { id: row.id }, { lastUsedAt: now });
+      }
+      return { userId: row.user, username: user.username, tokenId: row.id };
+    },
+
+    /** Revokes the token the actor is using. */
+    async logout(actor: Actor): Promise<void> {
+      if (actor.tokenId === null) return;
+      await currentEm(root).nativeUpdate(
+        ApiTokenSchema,
+        { id: actor.tokenId, user: actor.ownerId, revokedAt: null },
+        { revokedAt: clock.now() },
+      );
+    },
+
+    async me(actor: Actor): Promise<{ id: number; username: string }> {
+      const user = await currentEm(root).findOne(UserSchema, { id: actor.ownerId }, { disableIdentityMap: true });
+      if (!user) throw new InvalidToken();
+      return { id: user.id, username: user.username };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

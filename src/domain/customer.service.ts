@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { Actor } from './actor.js';
+import type { Clock } from './clock.js';
+import { decodeCursor, encodeCursor, type Page } from './cursor.js';
+import { currentEm, type EntityManager } from './db.js';
+import { CustomerSchema, type Customer } from './entities/index.js';
+import { CustomerNotFound } from './errors.js';
+import { customerCreateSchema, customerListSchema, customerPatchSchema } from './inputs.js';
+import { parseInput } from './validate.js';
+
+export type CustomerView = {
+  id: number;
+  name: string;
+  phone: string;
+  address: string;
+  totalCredit: number;
+  totalDebit: number;
+};
+
+export function toCustomerView(c: Customer): CustomerView {
+  return {
+    id: c.id,
+    name: c.name,
+    phone: c.phone,
+    address: c.address,
+    totalCredit: c.totalCredit,
+    totalDebit: c.totalDebit,
+  };
+}
+
+/** Any id that is not a positive safe integer cannot name a row: treat it as not found. */
+export function isRowId(id: unknown): id is number {
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
+}
+
+const customerCursor = z.tuple([z.number().int().positive()]);
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+export type CustomerServiceDeps = { em: EntityManager; clock: Clock };
+
+export function createCustomerService({ em: root, clock }: CustomerServiceDeps) {
+  async function load(em: EntityManager, actor: Actor, id: number): Promise<Customer> {
+    if (!isRowId(id)) throw new CustomerNotFound();
+    const customer = await em.findOne(
+      CustomerSchema,
+      { id, owner: actor.ownerId, archived: false },
+      { disableIdentityMap: true },
+    );
+    if (!customer) throw new CustomerNotFound();
+    return customer;
+  }
+
+  async function update(actor: Actor, id: number, changes: Partial<Pick<Customer, 'name' | 'phone' | 'address'>>) {
+    if (!isRowId(id)) throw new CustomerNotFound();
+    const em = currentEm(root);
+    const updated = await em.nativeUpdate(
+      CustomerSchema,
+      { id, owner: actor.ownerId, archived: false },
+      { ...changes, updatedAt: clock.now() },
+    );
+    if (updated === 0) throw new CustomerNotFound();
+    return toCustomerView(await load(em, actor, id));
+  }
+
+  return {
+    async list(actor: Actor, query: unknown = {}): Promise<Page<CustomerView>> {
+      const { limit, cursor, search } = parseInput(customerListSchema, query);
+      const after = cursor ? decodeCursor(cursor, customerCursor)[0] : 0;
+      const rows = await currentEm(root).find(
+        CustomerSchema,
+        {
+          owner: actor.ownerId,
+          archived: false,
+          id: { $gt: after },
+          ...(search ? { name: { $ilike: `%${escapeLike(search)}%` } } : {}),
+        },
+        { orderBy: { id: 'asc' }, limit: limit + 1, disableIdentityMap: true },
+      );
+      const items = rows.slice(0, limit).map(toCustomerView);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null };
+    },
+
+    async get(actor: Actor, id: number): Promise<CustomerView> {
+      return toCustomerView(await load(currentEm(root), actor, id));
+    },
+
+    async create(actor: Actor, input: unknown): Promise<CustomerView> {
+      const data = parseInput(customerCreateSchema, input);
+      const now = clock.now();
+      const row = {
+        owner: actor.ownerId,
+        name: data.name,
+        phone: data.phone ?? '',
+        address: data.address ?? '',
+        archived: false,
+        totalCredit: 0,
+        totalDebit: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const id = await currentEm(root).insert<Customer>(CustomerSchema, row);
+      return toCustomerView({ ...row, id });
+    },
+
+    /** PUT: name is required; phone and address change only when given. */
+    async replace(actor: Actor, id: number, input: unknown): Promise<CustomerView> {
+      const data = parseInput(customerCreateSchema, input);
+      return update(actor, id, dropUndefined(data));
+    },
+
+    async patch(actor: Actor, id: number, input: unknown): Promise<CustomerView> {
+      const data = parseInput(customerPatchSchema, input);
+      return update(actor, id, dropUndefined(data));
+    },
+
+    /** Archived customers disappear from every read; their entries are kept. */
+    async archive(actor: Actor, id: number): Promise<void> {
+      if (!isRowId(id)) throw new CustomerNotFound();
+      const updated = await currentEm(root).nativeUpdate(
+        CustomerSchema,
+        { id, owner: actor.ownerId, archived: false },
+        { archived: true, updatedAt: clock.now() },
+      );
+      if (updated === 0) throw new CustomerNotFound();
+    },
+  };
+}
+
+function dropUndefined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+export type CustomerService = ReturnType<typeof createCustomerService>;

@@ -1,0 +1,14 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const UserSchema = defineEntity({
+  name: 'User',
+  tableName: 'users',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    username: p.string().length(150).unique(),
+    passwordHash: p.string().length(100),
+    createdAt: p.datetime(),
+  },
+});
+
+export type User = InferEntity<typeof UserSchema>;

@@ -1,0 +1,87 @@
+/**
+ * Domain errors name what went wrong and carry a stable machine code.
+ * They never carry transport details: HTTP and the bot each map them once.
+ */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthorized';
+
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldErrors = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInput extends DomainError {
+  constructor(message: string, fields: FieldErrors = {}, code = 'invalid_input') {
+    super('invalid', code, message, fields);
+  }
+}
+
+export class InvalidAmount extends InvalidInput {
+  constructor(hint: string) {
+    super(`Invalid amount: ${hint}.`, { amount: hint }, 'invalid_amount');
+  }
+}
+
+export class UsernameTaken extends DomainError {
+  constructor() {
+    super('conflict', 'username_taken', 'A user with that username already exists.', {
+      username: 'A user with that username already exists.',
+    });
+  }
+}
+
+export class InvalidCredentials extends DomainError {
+  constructor() {
+    super('unauthorized', 'invalid_credentials', 'Invalid credentials');
+  }
+}
+
+export class InvalidToken extends DomainError {
+  constructor() {
+    super('unauthorized', 'invalid_token', 'Invalid token.');
+  }
+}
+
+export class CustomerNotFound extends DomainError {
+  constructor() {
+    super('not_found', 'customer_not_found', 'Customer not found.');
+  }
+}
+
+export class EntryNotFound extends DomainError {
+  constructor() {
+    super('not_found', 'entry_not_found', 'Entry not found.');
+  }
+}
+
+export class AlreadyReversed extends DomainError {
+  constructor() {
+    super('conflict', 'already_reversed', 'This entry has already been reversed.');
+  }
+}
+
+export class CannotReverseReversal extends DomainError {
+  constructor() {
+    super('conflict', 'cannot_reverse_reversal', 'A reversing entry cannot itself be reversed.');
+  }
+}
+
+export class TotalsLimitExceeded extends DomainError {
+  constructor() {
+    super('conflict', 'totals_limit_exceeded', "This entry would take the customer's totals past the largest amount the ledger keeps exactly.");
+  }
+}
+
+export class IdempotencyKeyReused extends DomainError {
+  constructor() {
+    super('conflict', 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
+  }
+}

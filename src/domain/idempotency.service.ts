@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { Clock } from './clock.js';
+import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
+import { IdempotencyKeySchema, type IdempotencyKey } from './entities/index.js';
+import { IdempotencyKeyReused } from './errors.js';
+import { idempotencyKeySchema } from './inputs.js';
+import { parseInput } from './validate.js';
+
+/** Keys are kept at least this long; an older key may be used again for a new request. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** JSON with object keys sorted, so equal requests hash equally whatever their key order. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function fingerprintOf(request: unknown): string {
+  return createHash('sha256').update(stableJson(request)).digest('hex');
+}
+
+export type IdempotentRequest = { ownerId: number; key: string; fingerprint: string };
+
+export type IdempotencyServiceDeps = { em: EntityManager; clock: Clock };
+
+/**
+ * Runs an operation at most once per (owner, key): the key row, the operation's writes and its
+ * stored result commit together, so a retry replays the result and a concurrent twin waits on the
+ * key's unique index, then replays. A failed operation stores nothing and may be retried.
+ */
+export function createIdempotencyService({ em: root, clock }: IdempotencyServiceDeps) {
+  async function attempt<T>(
+    req: IdempotentRequest,
+    codec: z.ZodType<T>,
+    operation: () => Promise<T>,
+  ): Promise<{ replayed: boolean; result: T }> {
+    return currentEm(root).transactional(async (em) => {
+      const now = clock.now();
+      const existing = await em.findOne(
+        IdempotencyKeySchema,
+        { owner: req.ownerId, key: req.key },
+        { disableIdentityMap: true },
+      );
+      if (existing && existing.expiresAt > now) {
+        if (existing.fingerprint !== req.fingerprint) throw new IdempotencyKeyReused();
+        return { replayed: true, result: codec.parse(existing.result) };
+      }
+      if (existing) await em.nativeDelete(IdempotencyKeySchema, { id: existing.id });
+      const id = await em.insert<IdempotencyKey>(IdempotencyKeySchema, {
+        owner: req.ownerId,
+        key: req.key,
+        fingerprint: req.fingerprint,
+        result: null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+      });
+      const result = await operation();
+      await em.nativeUpdate(IdempotencyKeySchema, { id }, { result: codec.parse(result) });
+      return { replayed: false, result };
+    });
+  }
+
+  return {
+    async run<T>(
+      req: IdempotentRequest,
+      codec: z.ZodType<T>,
+      operation: () => Promise<T>,
+    ): Promise<{ replayed: boolean; result: T }> {
+      parseInput(idempotencyKeySchema, req.key);
+      try {
+        return await attempt(req, codec, operation);
+      } catch (error) {
+        // A concurrent request with the same key committed first: replay its result.
+        if (isUniqueViolation(error)) return attempt(req, codec, operation);
+        throw error;
+      }
+    },
+
+    /** Deletes expired keys; returns how many. */
+    async purgeExpired(): Promise<number> {
+      return currentEm(root).nativeDelete(IdempotencyKeySchema, { expiresAt: { $lte: clock.now() } });
+    },
+  };
+}
+
+export type IdempotencyService = ReturnType<typeof createIdempotencyService>;

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { ENTRY_TYPES } from './entities/index.js';
+
+// Control characters have no place in names or notes (newlines and tabs aside in free text).
+const NO_CONTROL = /^[^\p{Cc}]*$/u;
+const NO_CONTROL_EXCEPT_LINES = /^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$/u;
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) && value >= '1900-01-01';
+  }, 'must be a real calendar date (YYYY-MM-DD, from 1900)');
+
+export const usernameSchema = z
+  .string()
+  .min(3, 'must be at least 3 characters')
+  .max(150, 'must be at most 150 characters')
+  .regex(/^[\p{L}\p{N}@.+\-_]+$/u, 'may contain only letters, digits and @ . + - _');
+
+export const credentialsSchema = z.object({
+  username: usernameSchema,
+  password: z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters'),
+});
+
+export const loginSchema = z.object({
+  username: z.string().max(150),
+  password: z.string().max(128),
+});
+
+const customerName = z
+  .string()
+  .trim()
+  .min(1, 'may not be blank')
+  .max(100, 'must be at most 100 characters')
+  .regex(NO_CONTROL, 'may not contain control characters');
+const phone = z
+  .string()
+  .trim()
+  .max(20, 'must be at most 20 characters')
+  .regex(/^[0-9+()\-.\s]*$/, 'may contain only digits, spaces and + ( ) - .');
+const address = z
+  .string()
+  .trim()
+  .max(500, 'must be at most 500 characters')
+  .regex(NO_CONTROL_EXCEPT_LINES, 'may not contain control characters');
+
+// null is accepted for the optional text fields and stored as "" (as the old app did with blank fields).
+const optionalText = <S extends z.ZodType<string>>(schema: S) =>
+  z.union([schema, z.null().transform(() => '')]).optional();
+
+export const customerCreateSchema = z.object({
+  name: customerName,
+  phone: optionalText(phone),
+  address: optionalText(address),
+});
+
+export const customerPatchSchema = z.object({
+  name: customerName.optional(),
+  phone: optionalText(phone),
+  address: optionalText(address),
+});
+
+export const entryTypeSchema = z.enum(ENTRY_TYPES, 'must be "credit" or "debit"');
+
+export const noteSchema = z
+  .string()
+  .max(500, 'must be at most 500 characters')
+  .regex(NO_CONTROL_EXCEPT_LINES, 'may not contain control characters');
+
+export const entryCreateSchema = z.object({
+  type: entryTypeSchema,
+  // Parsed by the money module; any JSON value is passed through to it.
+  amount: z.unknown(),
+  note: z.union([noteSchema, z.null().transform(() => '')]).optional(),
+  entry_date: isoDate.optional(),
+});
+
+export const reverseSchema = z
+  .object({ note: noteSchema.optional() })
+  .optional()
+  .transform((value) => value ?? {});
+
+export const limitSchema = z
+  .string()
+  .regex(/^\d{1,4}$/, 'must be a whole number from 1 to 1000')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000'));
+
+export const pageSchema = z.object({
+  limit: z.union([limitSchema, z.number().int().min(1).max(1000)]).default(100),
+  cursor: z.string().max(200).optional(),
+});
+
+export const customerListSchema = pageSchema.extend({
+  search: z.string().trim().max(100).optional(),
+});
+
+export const entryListSchema = pageSchema
+  .extend({
+    type: entryTypeSchema.optional(),
+    start_date: isoDate.optional(),
+    end_date: isoDate.optional(),
+  })
+  .refine((f) => !f.start_date || !f.end_date || f.start_date <= f.end_date, {
+    message: 'must be on or after start_date',
+    path: ['end_date'],
+  });
+
+export const idempotencyKeySchema = z
+  .string()
+  .min(1, 'may not be empty')
+  .max(255, 'must be at most 255 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
+export type CustomerPatchInput = z.input<typeof customerPatchSchema>;
+export type EntryCreateInput = z.input<typeof entryCreateSchema>;

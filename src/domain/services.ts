@@ -1,0 +1,20 @@
+import { createAuthService } from './auth.service.js';
+import type { Clock } from './clock.js';
+import { createCustomerService } from './customer.service.js';
+import type { EntityManager } from './db.js';
+import { createIdempotencyService } from './idempotency.service.js';
+import { createLedgerService } from './ledger.service.js';
+
+export type ServiceDeps = { em: EntityManager; clock: Clock; bcryptCost: number };
+
+/** The domain, wired once: both transports call these same owner-scoped services. */
+export function createServices(deps: ServiceDeps) {
+  return {
+    auth: createAuthService(deps),
+    customers: createCustomerService(deps),
+    ledger: createLedgerService(deps),
+    idempotency: createIdempotencyService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
