@@ -85,3 +85,9 @@ export class IdempotencyKeyReused extends DomainError {
     super('conflict', 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
   }
 }
+
+export class NotAuthenticated extends DomainError {
+  constructor() {
+    super('unauthorized', 'not_authenticated', 'Authentication credentials were not provided.');
+  }
+}

@@ -1,0 +1,54 @@
+import { RequestContext } from '@mikro-orm/core';
+import express, { type Express, type RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Database } from '../db/orm.js';
+import type { Services } from '../domain/services.js';
+import type { Logger } from '../logger.js';
+import { createRequireAuth } from './auth.middleware.js';
+import { createAuthRouter } from './auth.routes.js';
+import { createCustomerRouter } from './customer.routes.js';
+import { createErrorHandler, notFoundHandler, sendError } from './errors.js';
+import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
+
+export type AppDeps = { services: Services; db: Pick<Database, 'em' | 'ping'>; logger: Logger };
+
+export const JSON_BODY_LIMIT = '64kb';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** A body that is present but not JSON is refused before anything reads it. */
+const requireJsonBody: RequestHandler = (req, res, next) => {
+  const length = req.get('Content-Length');
+  const hasBody = req.get('Transfer-Encoding') !== undefined || (length !== undefined && length !== '0');
+  if (hasBody && !req.is(JSON_TYPES)) {
+    return sendError(res, 415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+  }
+  next();
+};
+
+export function createApp({ services, db, logger }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES }));
+  // One EntityManager fork per request.
+  app.use((_req, _res, next) => RequestContext.create(db.em, next));
+
+  app.get('/healthz', async (_req, res) => {
+    if (await db.ping()) res.json({ status: 'ok', database: 'ok' });
+    else sendError(res, 503, 'database_unavailable', 'The database is not answering.');
+  });
+
+  const requireAuth = createRequireAuth(services.auth);
+  app.use('/api/auth', createAuthRouter(services, requireAuth));
+  app.use('/api/customers', createCustomerRouter(services, requireAuth));
+  app.use('/api/customers', createLedgerRouter(services, requireAuth));
+  app.use('/api/summary', createSummaryRouter(services, requireAuth));
+
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(logger));
+  return app;
+}

@@ -1,0 +1,43 @@
+import { Router, type RequestHandler } from 'express';
+import type { Services } from '../domain/services.js';
+import { methodNotAllowed } from './errors.js';
+import { actorOf } from './request.js';
+
+// Auth answers carry a fresh secret, so they are not stored for Idempotency-Key replays:
+// only token hashes are ever written to the database.
+export function createAuthRouter(services: Services, requireAuth: RequestHandler): Router {
+  const router = Router();
+
+  router
+    .route('/register/')
+    .post(async (req, res) => {
+      const { token } = await services.auth.register(req.body);
+      res.status(201).json({ token });
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/login/')
+    .post(async (req, res) => {
+      const { token } = await services.auth.login(req.body);
+      res.status(200).json({ token });
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/logout/')
+    .post(requireAuth, async (_req, res) => {
+      await services.auth.logout(actorOf(res));
+      res.status(204).end();
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/me/')
+    .get(requireAuth, async (_req, res) => {
+      res.json(await services.auth.me(actorOf(res)));
+    })
+    .all(methodNotAllowed(['GET']));
+
+  return router;
+}

@@ -1,0 +1,74 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { DomainError, type ErrorKind, type FieldErrors } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
+// Brings pino-http's `req.id` and `req.log` into the Request type.
+import type {} from 'pino-http';
+
+/** The one error shape: `error` stays a human string as in the old app. */
+export type ErrorBody = { error: string; code: string; fields: FieldErrors };
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  unauthorized: 401,
+};
+
+// Where the old app's contract answers differently from the error's kind.
+const STATUS_BY_CODE: Record<string, number> = {
+  invalid_credentials: 400,
+  username_taken: 400,
+  idempotency_key_reused: 422,
+};
+
+export function sendError(res: Response, status: number, code: string, error: string, fields: FieldErrors = {}): void {
+  const body: ErrorBody = { error, code, fields };
+  res.status(status).json(body);
+}
+
+export function statusOf(error: DomainError): number {
+  return STATUS_BY_CODE[error.code] ?? STATUS_BY_KIND[error.kind];
+}
+
+// body-parser marks its own errors with a `type` and a 4xx `status`.
+const bodyParserError = z.object({ type: z.string(), status: z.number().int().min(400).max(499) });
+
+const BODY_ERRORS: Record<string, [number, string, string]> = {
+  'entity.parse.failed': [400, 'malformed_json', 'Malformed JSON in the request body.'],
+  'entity.too.large': [413, 'payload_too_large', 'The request body is larger than 64 KiB.'],
+  'encoding.unsupported': [415, 'unsupported_media_type', 'Unsupported content encoding.'],
+  'charset.unsupported': [415, 'unsupported_media_type', 'Unsupported charset; send UTF-8 JSON.'],
+};
+
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof DomainError) {
+      const status = statusOf(error);
+      if (status === 401) res.set('WWW-Authenticate', 'Token');
+      return sendError(res, status, error.code, error.message, error.fields);
+    }
+    const parserError = bodyParserError.safeParse(error);
+    if (parserError.success) {
+      const [status, code, message] = BODY_ERRORS[parserError.data.type] ?? [
+        parserError.data.status,
+        'bad_request',
+        'The request could not be read.',
+      ];
+      return sendError(res, status, code, message);
+    }
+    logger.error({ err: error, reqId: req.id, method: req.method, url: req.originalUrl }, 'unhandled error');
+    return sendError(res, 500, 'internal_error', 'Something went wrong on our side; the request was not applied.');
+  };
+}
+
+export const notFoundHandler: RequestHandler = (_req, res) =>
+  sendError(res, 404, 'not_found', 'Not found.');
+
+export function methodNotAllowed(allowed: string[]): RequestHandler {
+  return (req, res) => {
+    res.set('Allow', allowed.join(', '));
+    sendError(res, 405, 'method_not_allowed', `Method "${req.method}" not allowed.`);
+  };
+}

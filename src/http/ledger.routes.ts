@@ -1,0 +1,62 @@
+import { Router, type RequestHandler } from 'express';
+import type { Services } from '../domain/services.js';
+import { methodNotAllowed } from './errors.js';
+import { presentEntry, presentOverall, presentTotals } from './presenters.js';
+import { actorOf, respondCreated, rowId, setNextLink } from './request.js';
+
+/** Entries, reversals and summaries, nested under /api/customers/{id}/. */
+export function createLedgerRouter(services: Services, requireAuth: RequestHandler): Router {
+  const router = Router();
+  const { ledger } = services;
+
+  router
+    .route('/:id/entries/')
+    .get(requireAuth, async (req, res) => {
+      const page = await ledger.list(actorOf(res), rowId(req.params.id), req.query);
+      setNextLink(req, res, page.nextCursor);
+      res.json(page.items.map(presentEntry));
+    })
+    .post(requireAuth, async (req, res) => {
+      await respondCreated(req, res, services.idempotency, async () => {
+        const { entry } = await ledger.post(actorOf(res), rowId(req.params.id), req.body);
+        return presentEntry(entry);
+      });
+    })
+    .all(methodNotAllowed(['GET', 'POST']));
+
+  router
+    .route('/:id/entries/:entryId/reverse/')
+    .post(requireAuth, async (req, res) => {
+      await respondCreated(req, res, services.idempotency, async () => {
+        const { entry } = await ledger.reverse(
+          actorOf(res),
+          rowId(req.params.id),
+          rowId(req.params.entryId),
+          req.body,
+        );
+        return presentEntry(entry);
+      });
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/:id/summary/')
+    .get(requireAuth, async (req, res) => {
+      res.json(presentTotals(await ledger.customerSummary(actorOf(res), rowId(req.params.id))));
+    })
+    .all(methodNotAllowed(['GET']));
+
+  return router;
+}
+
+/** GET /api/summary/: the merchant's totals over all customers. */
+export function createSummaryRouter(services: Services, requireAuth: RequestHandler): Router {
+  const router = Router();
+  router
+    .route('/')
+    .get(requireAuth, async (_req, res) => {
+      res.json(presentOverall(await services.ledger.overallSummary(actorOf(res))));
+    })
+    .all(methodNotAllowed(['GET']));
+  return router;
+}

@@ -1,0 +1,46 @@
+import type { CustomerView } from '../domain/customer.service.js';
+import type { EntryView, OverallSummary, Totals } from '../domain/ledger.service.js';
+import { formatMinor } from '../domain/money.js';
+
+/** Wire shapes: snake_case, money as exact decimal strings. */
+export function presentTotals(t: Totals) {
+  return {
+    total_credit: formatMinor(t.totalCredit),
+    total_debit: formatMinor(t.totalDebit),
+    balance: formatMinor(t.balance),
+  };
+}
+
+export function presentCustomer(c: CustomerView) {
+  return {
+    id: c.id,
+    name: c.name,
+    phone: c.phone,
+    address: c.address,
+    ...presentTotals({ totalCredit: c.totalCredit, totalDebit: c.totalDebit, balance: c.totalCredit - c.totalDebit }),
+  };
+}
+
+export function presentEntry(e: EntryView) {
+  return {
+    id: e.id,
+    customer: e.customer,
+    type: e.type,
+    amount: formatMinor(e.amount),
+    note: e.note,
+    entry_date: e.entryDate,
+    created_at: e.createdAt.toISOString(),
+    reverses: e.reverses,
+    channel: e.channel,
+  };
+}
+
+export function presentOverall(s: OverallSummary) {
+  return {
+    total_credit: formatMinor(s.totalCredit),
+    total_debit: formatMinor(s.totalDebit),
+    balance: formatMinor(s.balance),
+    customer_count: s.customerCount,
+    customers_owing: s.customersOwing,
+  };
+}

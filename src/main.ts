@@ -1,0 +1,61 @@
+// Wires everything once; the only module that reads process.env.
+import type { Server } from 'node:http';
+import { ConfigError, createConfig } from './config.js';
+import { openDatabase } from './db/orm.js';
+import { systemClock } from './domain/clock.js';
+import { createServices } from './domain/services.js';
+import { createApp } from './http/app.js';
+import { createLogger } from './logger.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = createConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs });
+  const applied = await db.migrate();
+  logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
+
+  const services = createServices({ em: db.em, clock: systemClock, bcryptCost: config.bcryptCost });
+  const app = createApp({ services, db, logger });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ host: config.host, port }, `Mini Ledger API listening on http://${config.host}:${port}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Mini Ledger failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

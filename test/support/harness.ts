@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Express } from 'express';
+import request from 'supertest';
+import { expect } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/orm.js';
+import type { Actor } from '../../src/domain/actor.js';
+import { systemClock, type Clock } from '../../src/domain/clock.js';
+import { createServices, type Services } from '../../src/domain/services.js';
+import { createApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/logger.js';
+
+export type Harness = {
+  db: Database;
+  services: Services;
+  app: Express;
+  databaseUrl: string;
+  close(): Promise<void>;
+};
+
+/** The real graph (services, Express app) on a fresh migrated SQLite file of its own. */
+export async function createHarness(options: { clock?: Clock } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-test-'));
+  const databaseUrl = `file:${join(dir, 'ledger.db')}`;
+  const db = await openDatabase({ databaseUrl, sqliteBusyTimeoutMs: 5000 });
+  await db.migrate();
+  const services = createServices({ em: db.em, clock: options.clock ?? systemClock, bcryptCost: 4 });
+  const app = createApp({ services, db, logger: createLogger('silent') });
+  return {
+    db,
+    services,
+    app,
+    databaseUrl,
+    async close() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Registers a merchant through the API and returns its token. */
+export async function registerMerchant(app: Express, username: string, password = 'correct horse'): Promise<string> {
+  const res = await request(app).post('/api/auth/register/').send({ username, password });
+  expect(res.status).toBe(201);
+  expect(typeof res.body.token).toBe('string');
+  return String(res.body.token);
+}
+
+/** An actor for calling services directly, built through the real auth service. */
+export async function registerActor(services: Services, username: string): Promise<Actor> {
+  const { token } = await services.auth.register({ username, password: 'correct horse' });
+  const principal = await services.auth.authenticate(token);
+  return { ownerId: principal.userId, channel: 'api', tokenId: principal.tokenId, chatId: null };
+}
+
+export const auth = (token: string) => ({ Authorization: `Token ${token}` });
+
+const TABLES = ['users', 'api_tokens', 'customers', 'ledger_entries', 'idempotency_keys'];
+
+/** Every row of every table, in id order: equal dumps mean nothing was written. */
+export async function dumpDatabase(db: Database, tables: string[] = TABLES): Promise<string> {
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await db.em.getConnection().execute(`select * from ${table} order by id`);
+    parts.push(`${table}: ${JSON.stringify(rows)}`);
+  }
+  return parts.join('\n');
+}
