@@ -67,3 +67,24 @@ export async function dumpDatabase(db: Database, tables: string[] = TABLES): Pro
   }
   return parts.join('\n');
 }
+
+/** Serves the app on a loopback port for tests that need real concurrent HTTP. */
+export async function listen(app: Express): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The path and query of a response's `Link: <…>; rel="next"`, or null on the last page. */
+export function nextPath(link: string | undefined): string | null {
+  const match = link ? /<([^>]+)>;\s*rel="next"/.exec(link) : null;
+  if (!match?.[1]) return null;
+  const url = new URL(match[1]);
+  return `${url.pathname}${url.search}`;
+}

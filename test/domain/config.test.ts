@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, createConfig } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('when nothing is set, then it uses the documented defaults', () => {
+    const config = createConfig({});
+    expect(config).toMatchObject({
+      port: 8000,
+      host: '127.0.0.1',
+      databaseUrl: 'file:./data/ledger.db',
+      logLevel: 'info',
+      bcryptCost: 12,
+    });
+  });
+
+  it('when values are set, then they are read', () => {
+    const config = createConfig({ PORT: '9001', HOST: '0.0.0.0', BCRYPT_COST: '4', LOG_LEVEL: 'warn' });
+    expect(config).toMatchObject({ port: 9001, host: '0.0.0.0', bcryptCost: 4, logLevel: 'warn' });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['BCRYPT_COST', '3'],
+    ['LOG_LEVEL', 'loud'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+  ])('when %s is %j, then start-up fails naming the variable', (name, value) => {
+    expect(() => createConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => createConfig({ [name]: value })).toThrow(name);
+  });
+});

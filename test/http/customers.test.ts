@@ -1,0 +1,161 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auth, createHarness, dumpDatabase, nextPath, registerMerchant, type Harness } from '../support/harness.js';
+
+let h: Harness;
+let alice: string;
+let mallory: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  alice = await registerMerchant(h.app, 'alice');
+  mallory = await registerMerchant(h.app, 'mallory');
+});
+afterAll(async () => h.close());
+
+async function createCustomer(token: string, body: object) {
+  const res = await request(h.app).post('/api/customers/').set(auth(token)).send(body);
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('/api/customers/', () => {
+  it('when a merchant creates a customer, then 201 with zero totals as decimal strings', async () => {
+    const res = await request(h.app)
+      .post('/api/customers/')
+      .set(auth(alice))
+      .send({ name: '  Bob Stone  ', phone: '+92 300-1234567', address: '12 Mall Road' });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      id: expect.any(Number),
+      name: 'Bob Stone',
+      phone: '+92 300-1234567',
+      address: '12 Mall Road',
+      total_credit: '0.00',
+      total_debit: '0.00',
+      balance: '0.00',
+    });
+  });
+
+  it('when phone and address are left out or null, then they are empty strings', async () => {
+    expect(await createCustomer(alice, { name: 'Only Name' })).toMatchObject({ phone: '', address: '' });
+    expect(await createCustomer(alice, { name: 'Nulls', phone: null, address: null })).toMatchObject({ phone: '', address: '' });
+  });
+
+  it('when the list is read, then it is a plain array of only this merchant\'s customers', async () => {
+    await createCustomer(mallory, { name: 'Mallory Customer' });
+    const res = await request(h.app).get('/api/customers/').set(auth(alice));
+    expect(res.status).toBe(200);
+    expect(Array.isArray(res.body)).toBe(true);
+    const names = res.body.map((c: { name: string }) => c.name);
+    expect(names).toContain('Bob Stone');
+    expect(names).not.toContain('Mallory Customer');
+    for (const c of res.body) {
+      expect(Object.keys(c).sort()).toEqual(['address', 'balance', 'id', 'name', 'phone', 'total_credit', 'total_debit']);
+    }
+  });
+
+  it.each([
+    [{ name: '' }, 'name'],
+    [{ name: '   ' }, 'name'],
+    [{ name: 'n'.repeat(101) }, 'name'],
+    [{ name: 'Ok', phone: '1'.repeat(21) }, 'phone'],
+    [{ name: 'Ok', phone: 'call me' }, 'phone'],
+    [{ name: 'Ok', address: 'a'.repeat(501) }, 'address'],
+    [{ name: 42 }, 'name'],
+    [{ phone: '123' }, 'name'],
+    [{ name: 'Tab\u0007Bell' }, 'name'],
+  ])('when creating with %j, then 400 naming %s', async (body, field) => {
+    const res = await request(h.app).post('/api/customers/').set(auth(alice)).send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toHaveProperty(field);
+  });
+
+  it('when a name is exactly 100 characters, then it is accepted', async () => {
+    expect((await createCustomer(alice, { name: 'n'.repeat(100) })).name).toHaveLength(100);
+  });
+});
+
+describe('/api/customers/{id}/', () => {
+  it('when the owner reads, replaces and patches, then each answer shows the change', async () => {
+    const c = await createCustomer(alice, { name: 'Carol', phone: '111', address: 'Old' });
+    const got = await request(h.app).get(`/api/customers/${c.id}/`).set(auth(alice));
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual(c);
+
+    const put = await request(h.app).put(`/api/customers/${c.id}/`).set(auth(alice)).send({ name: 'Carol King', phone: '222' });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ name: 'Carol King', phone: '222', address: 'Old' });
+
+    const patch = await request(h.app).patch(`/api/customers/${c.id}/`).set(auth(alice)).send({ address: 'New' });
+    expect(patch.status).toBe(200);
+    expect(patch.body).toMatchObject({ name: 'Carol King', phone: '222', address: 'New' });
+  });
+
+  it('when PUT leaves out the name, then 400', async () => {
+    const c = await createCustomer(alice, { name: 'Dan' });
+    const res = await request(h.app).put(`/api/customers/${c.id}/`).set(auth(alice)).send({ phone: '1' });
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toHaveProperty('name');
+  });
+
+  it('when a customer is deleted, then 204, it disappears from the API and its entries are kept', async () => {
+    const c = await createCustomer(alice, { name: 'Eve' });
+    await request(h.app).post(`/api/customers/${c.id}/entries/`).set(auth(alice)).send({ type: 'credit', amount: '10' }).expect(201);
+    const del = await request(h.app).delete(`/api/customers/${c.id}/`).set(auth(alice));
+    expect(del.status).toBe(204);
+    expect((await request(h.app).get(`/api/customers/${c.id}/`).set(auth(alice))).status).toBe(404);
+    expect((await request(h.app).get(`/api/customers/${c.id}/entries/`).set(auth(alice))).status).toBe(404);
+    expect((await request(h.app).get(`/api/customers/${c.id}/summary/`).set(auth(alice))).status).toBe(404);
+    expect((await request(h.app).delete(`/api/customers/${c.id}/`).set(auth(alice))).status).toBe(404);
+    const list = await request(h.app).get('/api/customers/').set(auth(alice));
+    expect(list.body.map((x: { id: number }) => x.id)).not.toContain(c.id);
+    const kept = await h.db.em.getConnection().execute('select count(*) as n from ledger_entries where customer_id = ?', [c.id]);
+    expect(Number(kept[0].n)).toBe(1);
+  });
+
+  it('when another merchant reads, changes or deletes Alice\'s customer, then 404 and nothing changes', async () => {
+    const c = await createCustomer(alice, { name: 'Private' });
+    const before = await dumpDatabase(h.db, ['customers', 'ledger_entries']);
+    const url = `/api/customers/${c.id}/`;
+    const answers = [
+      await request(h.app).get(url).set(auth(mallory)),
+      await request(h.app).put(url).set(auth(mallory)).send({ name: 'Stolen' }),
+      await request(h.app).patch(url).set(auth(mallory)).send({ name: 'Stolen' }),
+      await request(h.app).delete(url).set(auth(mallory)),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('customer_not_found');
+    }
+    expect(await dumpDatabase(h.db, ['customers', 'ledger_entries'])).toBe(before);
+  });
+
+  it('when an unsupported method is used, then 405 JSON with Allow', async () => {
+    const res = await request(h.app).post('/api/customers/1/').set(auth(alice)).send({});
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, PUT, PATCH, DELETE');
+    expect(res.body.code).toBe('method_not_allowed');
+  });
+});
+
+describe('customer pagination', () => {
+  it('when a merchant has more customers than the limit, then following Link rel="next" visits each exactly once', async () => {
+    const token = await registerMerchant(h.app, 'many-customers');
+    const created: number[] = [];
+    for (let i = 0; i < 23; i++) created.push((await createCustomer(token, { name: `C${i}` })).id);
+    const seen: number[] = [];
+    let url: string | null = '/api/customers/?limit=5';
+    let pages = 0;
+    while (url) {
+      const res = await request(h.app).get(url).set(auth(token));
+      expect(res.status).toBe(200);
+      expect(res.body.length).toBeLessThanOrEqual(5);
+      seen.push(...res.body.map((c: { id: number }) => c.id));
+      url = nextPath(res.headers.link);
+      pages += 1;
+    }
+    expect(pages).toBe(5);
+    expect(seen).toEqual(created);
+  });
+});
