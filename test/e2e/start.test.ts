@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runUntilExit, startService } from '../support/process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-e2e-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('when started on an empty machine, then it creates the data folder, migrates, serves the API and stops cleanly on SIGTERM', async () => {
+    const dbFile = join(dir, 'nested', 'folder', 'ledger.db');
+    const service = await startService({ DATABASE_URL: `file:${dbFile}` });
+    try {
+      expect(existsSync(dbFile)).toBe(true);
+      expect(service.output()).toContain('migrations applied');
+      const health = await fetch(`${service.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+
+      const reg = await fetch(`${service.url}/api/auth/register/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'e2e-shop', password: 'password123' }),
+      });
+      expect(reg.status).toBe(201);
+      const { token } = await reg.json();
+      const headers = { Authorization: `Token ${token}`, 'Content-Type': 'application/json' };
+      const customer = await (await fetch(`${service.url}/api/customers/`, { method: 'POST', headers, body: JSON.stringify({ name: 'Alice' }) })).json();
+      const entry = await fetch(`${service.url}/api/customers/${customer.id}/entries/`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'credit', amount: '500' }),
+      });
+      expect(entry.status).toBe(201);
+      const summary = await (await fetch(`${service.url}/api/customers/${customer.id}/summary/`, { headers })).json();
+      expect(summary).toEqual({ total_credit: '500.00', total_debit: '0.00', balance: '500.00' });
+    } finally {
+      expect(await service.stop('SIGTERM')).toBe(0);
+    }
+
+    // A second start on the same file finds nothing to migrate and keeps the data.
+    const again = await startService({ DATABASE_URL: `file:${dbFile}` });
+    try {
+      expect(again.output()).toContain('database schema is up to date');
+      const login = await fetch(`${again.url}/api/auth/login/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'e2e-shop', password: 'password123' }),
+      });
+      expect(login.status).toBe(200);
+    } finally {
+      expect(await again.stop('SIGINT')).toBe(0);
+    }
+  });
+
+  it.each([
+    ['PORT', 'not-a-port'],
+    ['DATABASE_URL', 'mysql://db'],
+    ['BCRYPT_COST', '99'],
+    ['LOG_LEVEL', 'chatty'],
+  ])('when %s is %j, then start-up stops with a message naming it', async (name, value) => {
+    const { code, output } = await runUntilExit({ DATABASE_URL: `file:${join(dir, 'unused.db')}`, [name]: value });
+    expect(code).toBe(1);
+    expect(output).toContain(name);
+    expect(output).not.toContain('listening');
+  });
+});
