@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runUntilExit, startService } from '../support/process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-e2e-'));
@@ -24,9 +25,10 @@ describe('npm start', () => {
         body: JSON.stringify({ username: 'e2e-shop', password: 'password123' }),
       });
       expect(reg.status).toBe(201);
-      const { token } = await reg.json();
+      const { token } = z.object({ token: z.string() }).parse(await reg.json());
       const headers = { Authorization: `Token ${token}`, 'Content-Type': 'application/json' };
-      const customer = await (await fetch(`${service.url}/api/customers/`, { method: 'POST', headers, body: JSON.stringify({ name: 'Alice' }) })).json();
+      const created = await fetch(`${service.url}/api/customers/`, { method: 'POST', headers, body: JSON.stringify({ name: 'Alice' }) });
+      const customer = z.object({ id: z.number() }).parse(await created.json());
       const entry = await fetch(`${service.url}/api/customers/${customer.id}/entries/`, {
         method: 'POST',
         headers,

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, registerMerchant, type Harness } from '../support/harness.js';
+import { auth, createHarness, registerMerchant, sqlRows, type Harness } from '../support/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -111,14 +112,11 @@ describe('tokens', () => {
   it('when a token is used, then only its SHA-256 is stored and last_used_at is set', async () => {
     const token = await registerMerchant(h.app, 'hash-check');
     await request(h.app).get('/api/auth/me/').set(auth(token));
-    const rows = await h.db.em.getConnection().execute('select token_hash, last_used_at from api_tokens');
-    const stored = JSON.stringify(rows);
-    expect(stored).not.toContain(token);
-    const { createHash } = await import('node:crypto');
+    const rows = await sqlRows(h.db, 'select token_hash, last_used_at from api_tokens');
+    expect(JSON.stringify(rows)).not.toContain(token);
     const hash = createHash('sha256').update(token).digest('hex');
-    const row = rows.find((r: { token_hash: string }) => r.token_hash === hash);
-    expect(row).toBeDefined();
-    expect(row.last_used_at).not.toBeNull();
+    const row = rows.find((r) => r.token_hash === hash);
+    expect(row?.last_used_at).toBeTruthy();
   });
 
   it('when logout is called without a token, then 401', async () => {

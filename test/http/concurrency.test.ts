@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, listen, registerMerchant, type Harness } from '../support/harness.js';
+import { auth, createHarness, listen, registerMerchant, sqlCount, type Harness } from '../support/harness.js';
 
 let h: Harness;
 let token: string;
@@ -39,8 +39,7 @@ describe('concurrent entry posts', () => {
       where c.total_credit != coalesce((select sum(amount) from ledger_entries e where e.customer_id = c.id and e.type = 'credit'), 0)
          or c.total_debit != coalesce((select sum(amount) from ledger_entries e where e.customer_id = c.id and e.type = 'debit'), 0)`);
     expect(mismatches).toEqual([]);
-    const count = await h.db.em.getConnection().execute('select count(*) as n from ledger_entries');
-    expect(Number(count[0].n)).toBe(200);
+    expect(await sqlCount(h.db, 'select count(*) as n from ledger_entries')).toBe(200);
     // Exact decimal strings -> integer cents, never floats.
     const cents = (text: string) => BigInt(text.replace('.', ''));
     let sum = 0n;

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, dumpDatabase, nextPath, registerMerchant, type Harness } from '../support/harness.js';
+import { auth, createHarness, dumpDatabase, nextPath, registerMerchant, sqlCount, type Harness } from '../support/harness.js';
 
 let h: Harness;
 let alice: string;
@@ -110,8 +110,7 @@ describe('/api/customers/{id}/', () => {
     expect((await request(h.app).delete(`/api/customers/${c.id}/`).set(auth(alice))).status).toBe(404);
     const list = await request(h.app).get('/api/customers/').set(auth(alice));
     expect(list.body.map((x: { id: number }) => x.id)).not.toContain(c.id);
-    const kept = await h.db.em.getConnection().execute('select count(*) as n from ledger_entries where customer_id = ?', [c.id]);
-    expect(Number(kept[0].n)).toBe(1);
+    expect(await sqlCount(h.db, 'select count(*) as n from ledger_entries where customer_id = ?', [c.id])).toBe(1);
   });
 
   it('when another merchant reads, changes or deletes Alice\'s customer, then 404 and nothing changes', async () => {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, listen, registerMerchant, type Harness } from '../support/harness.js';
+import { z } from 'zod';
+import { auth, createHarness, listen, registerMerchant, sqlCount, type Harness } from '../support/harness.js';
 
 let h: Harness;
 let alice: string;
@@ -14,8 +15,7 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 async function entryCount(): Promise<number> {
-  const rows = await h.db.em.getConnection().execute('select count(*) as n from ledger_entries where customer_id = ?', [bob]);
-  return Number(rows[0].n);
+  return sqlCount(h.db, 'select count(*) as n from ledger_entries where customer_id = ?', [bob]);
 }
 
 const postEntry = (key: string, body: object, token = alice) =>
@@ -96,7 +96,8 @@ describe('Idempotency-Key', () => {
             headers: { ...auth(alice), 'Content-Type': 'application/json', 'Idempotency-Key': 'burst-20' },
             body: JSON.stringify({ type: 'debit', amount: '7.77' }),
           });
-          return { status: res.status, body: await res.json() };
+          const body = z.object({ id: z.number() }).parse(await res.json());
+          return { status: res.status, body };
         }),
       );
       expect(answers.every((a) => a.status === 201)).toBe(true);

@@ -88,3 +88,14 @@ export function nextPath(link: string | undefined): string | null {
   const url = new URL(match[1]);
   return `${url.pathname}${url.search}`;
 }
+
+/** Raw rows for assertions about what is stored. */
+export async function sqlRows(db: Database, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  return db.em.getConnection().execute(sql, params);
+}
+
+/** The single number a `select count(*) as n …` returns. */
+export async function sqlCount(db: Database, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await sqlRows(db, sql, params);
+  return Number(row?.n);
+}
