@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTRY_TYPES } from './entities/index.js';
+import { AMOUNT_HINT } from './money.js';
 
 // Control characters have no place in names or notes (newlines and tabs aside in free text).
 const NO_CONTROL = /^[^\p{Cc}]*$/u;
@@ -19,15 +20,19 @@ export const usernameSchema = z
   .max(150, 'must be at most 150 characters')
   .regex(/^[\p{L}\p{N}@.+\-_]+$/u, 'may contain only letters, digits and @ . + - _');
 
-export const credentialsSchema = z.object({
-  username: usernameSchema,
-  password: z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters'),
-});
+export const credentialsSchema = z
+  .object({
+    username: usernameSchema,
+    password: z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters'),
+  })
+  .meta({ id: 'Registration', example: { username: 'corner-shop', password: 's3cret-pass' } });
 
-export const loginSchema = z.object({
-  username: z.string().max(150),
-  password: z.string().max(128),
-});
+export const loginSchema = z
+  .object({
+    username: z.string().max(150),
+    password: z.string().max(128),
+  })
+  .meta({ id: 'Login', example: { username: 'corner-shop', password: 's3cret-pass' } });
 
 const customerName = z
   .string()
@@ -50,17 +55,21 @@ const address = z
 const optionalText = <S extends z.ZodType<string>>(schema: S) =>
   z.union([schema, z.null().transform(() => '')]).optional();
 
-export const customerCreateSchema = z.object({
-  name: customerName,
-  phone: optionalText(phone),
-  address: optionalText(address),
-});
+export const customerCreateSchema = z
+  .object({
+    name: customerName,
+    phone: optionalText(phone),
+    address: optionalText(address),
+  })
+  .meta({ id: 'CustomerInput', example: { name: 'Alice', phone: '+1 555 0100', address: '12 Market St' } });
 
-export const customerPatchSchema = z.object({
-  name: customerName.optional(),
-  phone: optionalText(phone),
-  address: optionalText(address),
-});
+export const customerPatchSchema = z
+  .object({
+    name: customerName.optional(),
+    phone: optionalText(phone),
+    address: optionalText(address),
+  })
+  .meta({ id: 'CustomerPatch', example: { address: '14 Market St' } });
 
 export const entryTypeSchema = z.enum(ENTRY_TYPES, 'must be "credit" or "debit"');
 
@@ -69,18 +78,24 @@ export const noteSchema = z
   .max(500, 'must be at most 500 characters')
   .regex(NO_CONTROL_EXCEPT_LINES, 'may not contain control characters');
 
-export const entryCreateSchema = z.object({
-  type: entryTypeSchema,
-  // Parsed by the money module; any JSON value is passed through to it.
-  amount: z.unknown(),
-  note: z.union([noteSchema, z.null().transform(() => '')]).optional(),
-  entry_date: isoDate.optional(),
-});
+export const entryCreateSchema = z
+  .object({
+    type: entryTypeSchema.meta({ description: 'credit: you gave (the customer owes you); debit: you got (payment received)' }),
+    // Checked strictly by the money module (parseAmount) after this shape check.
+    amount: z.union([z.string(), z.number()], AMOUNT_HINT).meta({
+      description: `Decimal string or number: ${AMOUNT_HINT}, at most 999999999999.99`,
+      example: '5000.00',
+    }),
+    note: z.union([noteSchema, z.null().transform(() => '')]).optional(),
+    entry_date: isoDate.optional().meta({ description: 'YYYY-MM-DD; defaults to today in UTC' }),
+  })
+  .meta({ id: 'EntryInput', example: { type: 'credit', amount: '5000.00', note: 'rice and oil', entry_date: '2026-11-24' } });
 
-export const reverseSchema = z
+export const reverseBodySchema = z
   .object({ note: noteSchema.optional() })
-  .optional()
-  .transform((value) => value ?? {});
+  .meta({ id: 'ReverseInput', example: { note: 'entered twice' } });
+
+export const reverseSchema = reverseBodySchema.optional().transform((value) => value ?? {});
 
 export const limitSchema = z
   .string()

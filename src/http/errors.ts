@@ -2,11 +2,10 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { DomainError, type ErrorKind, type FieldErrors } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
+import type { ErrorResponse } from './schemas.js';
 // Brings pino-http's `req.id` and `req.log` into the Request type.
 import type {} from 'pino-http';
 
-/** The one error shape: `error` stays a human string as in the old app. */
-export type ErrorBody = { error: string; code: string; fields: FieldErrors };
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -23,7 +22,7 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 export function sendError(res: Response, status: number, code: string, error: string, fields: FieldErrors = {}): void {
-  const body: ErrorBody = { error, code, fields };
+  const body: ErrorResponse = { error, code, fields };
   res.status(status).json(body);
 }
 

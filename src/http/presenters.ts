@@ -1,9 +1,10 @@
 import type { CustomerView } from '../domain/customer.service.js';
 import type { EntryView, OverallSummary, Totals } from '../domain/ledger.service.js';
 import { formatMinor } from '../domain/money.js';
+import type { CustomerResponse, EntryResponse, OverallSummaryResponse, TotalsResponse } from './schemas.js';
 
 /** Wire shapes: snake_case, money as exact decimal strings. */
-export function presentTotals(t: Totals) {
+export function presentTotals(t: Totals): TotalsResponse {
   return {
     total_credit: formatMinor(t.totalCredit),
     total_debit: formatMinor(t.totalDebit),
@@ -11,7 +12,7 @@ export function presentTotals(t: Totals) {
   };
 }
 
-export function presentCustomer(c: CustomerView) {
+export function presentCustomer(c: CustomerView): CustomerResponse {
   return {
     id: c.id,
     name: c.name,
@@ -21,7 +22,7 @@ export function presentCustomer(c: CustomerView) {
   };
 }
 
-export function presentEntry(e: EntryView) {
+export function presentEntry(e: EntryView): EntryResponse {
   return {
     id: e.id,
     customer: e.customer,
@@ -30,12 +31,12 @@ export function presentEntry(e: EntryView) {
     note: e.note,
     entry_date: e.entryDate,
     created_at: e.createdAt.toISOString(),
-    reverses: e.reverses,
+    reverses: e.reverses ?? null,
     channel: e.channel,
   };
 }
 
-export function presentOverall(s: OverallSummary) {
+export function presentOverall(s: OverallSummary): OverallSummaryResponse {
   return {
     total_credit: formatMinor(s.totalCredit),
     total_debit: formatMinor(s.totalDebit),
