@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124073447_init } from './Migration20261124073447_init.js';
+import { Migration20261124074758_telegram } from './Migration20261124074758_telegram.js';
 
 /**
  * Every migration, in order. Listed explicitly so they run the same under tsx, vitest and the CLI;
@@ -7,4 +8,5 @@ import { Migration20261124073447_init } from './Migration20261124073447_init.js'
  */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124073447_init', class: Migration20261124073447_init },
+  { name: 'Migration20261124074758_telegram', class: Migration20261124074758_telegram },
 ];

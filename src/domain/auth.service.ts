@@ -3,7 +3,7 @@ import bcrypt from 'bcryptjs';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
-import { ApiTokenSchema, UserSchema } from './entities/index.js';
+import { ApiTokenSchema, TelegramLinkSchema, UserSchema } from './entities/index.js';
 import { InvalidCredentials, InvalidToken, UsernameTaken } from './errors.js';
 import { credentialsSchema, loginSchema } from './inputs.js';
 import { parseInput } from './validate.js';
@@ -82,14 +82,18 @@ export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDe
       return { userId: row.user, username: user.username, tokenId: row.id };
     },
 
-    /** Revokes the token the actor is using. */
+    /** Revokes the token the actor is using and unlinks every Telegram chat linked with it. */
     async logout(actor: Actor): Promise<void> {
-      if (actor.tokenId === null) return;
-      await currentEm(root).nativeUpdate(
-        ApiTokenSchema,
-        { id: actor.tokenId, user: actor.ownerId, revokedAt: null },
-        { revokedAt: clock.now() },
-      );
+      const tokenId = actor.tokenId;
+      if (tokenId === null) return;
+      await currentEm(root).transactional(async (em) => {
+        await em.nativeUpdate(
+          ApiTokenSchema,
+          { id: tokenId, user: actor.ownerId, revokedAt: null },
+          { revokedAt: clock.now() },
+        );
+        await em.nativeDelete(TelegramLinkSchema, { apiToken: tokenId, owner: actor.ownerId });
+      });
     },
 
     async me(actor: Actor): Promise<{ id: number; username: string }> {

@@ -41,6 +41,16 @@ function escapeLike(text: string): string {
 
 export type CustomerServiceDeps = { em: EntityManager; clock: Clock };
 
+/** How a typed name resolves: one customer, several candidates, or none. */
+export type NameMatch =
+  | { kind: 'one'; customer: CustomerView }
+  | { kind: 'many'; customers: CustomerView[] }
+  | { kind: 'none' };
+
+const foldName = (name: string) => name.trim().toLocaleLowerCase('und');
+
+const balanceOf = (c: CustomerView) => c.totalCredit - c.totalDebit;
+
 export function createCustomerService({ em: root, clock }: CustomerServiceDeps) {
   async function load(em: EntityManager, actor: Actor, id: number): Promise<Customer> {
     if (!isRowId(id)) throw new CustomerNotFound();
@@ -51,6 +61,14 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
     );
     if (!customer) throw new CustomerNotFound();
     return customer;
+  }
+
+  async function active(actor: Actor): Promise<Customer[]> {
+    return currentEm(root).find(
+      CustomerSchema,
+      { owner: actor.ownerId, archived: false },
+      { orderBy: { id: 'asc' }, disableIdentityMap: true },
+    );
   }
 
   async function update(actor: Actor, id: number, changes: Partial<Pick<Customer, 'name' | 'phone' | 'address'>>) {
@@ -115,6 +133,32 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
     async patch(actor: Actor, id: number, input: unknown): Promise<CustomerView> {
       const data = parseInput(customerPatchSchema, input);
       return update(actor, id, dropUndefined(data));
+    },
+
+    /**
+     * Case-insensitive exact name first, then a unique prefix. Matched in JS over the owner's active
+     * customers because SQLite's LIKE folds ASCII only; a small merchant's customer list is short.
+     */
+    async matchName(actor: Actor, name: string): Promise<NameMatch> {
+      const wanted = foldName(name);
+      if (!wanted) return { kind: 'none' };
+      const all = (await active(actor)).map(toCustomerView);
+      const exact = all.filter((c) => foldName(c.name) === wanted);
+      const found = exact.length > 0 ? exact : all.filter((c) => foldName(c.name).startsWith(wanted));
+      const [first] = found;
+      if (!first) return { kind: 'none' };
+      if (found.length === 1) return { kind: 'one', customer: first };
+      return { kind: 'many', customers: found };
+    },
+
+    /** Customers whose name contains `search` (any case), largest balance first; `total` counts all matches. */
+    async byBalance(actor: Actor, options: { search?: string; limit: number }): Promise<{ items: CustomerView[]; total: number }> {
+      const wanted = foldName(options.search ?? '');
+      const matching = (await active(actor))
+        .map(toCustomerView)
+        .filter((c) => !wanted || foldName(c.name).includes(wanted))
+        .sort((a, b) => balanceOf(b) - balanceOf(a) || a.name.localeCompare(b.name) || a.id - b.id);
+      return { items: matching.slice(0, options.limit), total: matching.length };
     },
 
     /** Archived customers disappear from every read; their entries are kept. */

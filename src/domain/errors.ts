@@ -91,3 +91,45 @@ export class NotAuthenticated extends DomainError {
     super('unauthorized', 'not_authenticated', 'Authentication credentials were not provided.');
   }
 }
+
+export class LinkOnlyInPrivateChat extends DomainError {
+  constructor() {
+    super('invalid', 'link_only_in_private_chat', 'A chat can be linked only in a private chat with the bot.');
+  }
+}
+
+export class InvalidLinkCode extends DomainError {
+  constructor() {
+    super('unauthorized', 'invalid_link_code', 'This link code is unknown, used or expired.');
+  }
+}
+
+export class TooManyLinkAttempts extends DomainError {
+  constructor() {
+    super('conflict', 'too_many_link_attempts', 'Too many failed link attempts from this chat; wait a minute.');
+  }
+}
+
+export class ChatNotLinked extends DomainError {
+  constructor() {
+    super('unauthorized', 'chat_not_linked', 'This chat is not linked to a merchant.');
+  }
+}
+
+export class TelegramLinkNotFound extends DomainError {
+  constructor() {
+    super('not_found', 'telegram_link_not_found', 'Linked chat not found.');
+  }
+}
+
+export class NothingToUndo extends DomainError {
+  constructor() {
+    super('not_found', 'nothing_to_undo', 'This chat has posted no entry that can be undone.');
+  }
+}
+
+export class TokenRequired extends DomainError {
+  constructor() {
+    super('unauthorized', 'token_required', 'Linking a chat needs a call authenticated with an API token.');
+  }
+}

@@ -4,16 +4,19 @@ import { createCustomerService } from './customer.service.js';
 import type { EntityManager } from './db.js';
 import { createIdempotencyService } from './idempotency.service.js';
 import { createLedgerService } from './ledger.service.js';
+import { createTelegramService } from './telegram.service.js';
 
 export type ServiceDeps = { em: EntityManager; clock: Clock; bcryptCost: number };
 
 /** The domain, wired once: both transports call these same owner-scoped services. */
 export function createServices(deps: ServiceDeps) {
+  const auth = createAuthService(deps);
   return {
-    auth: createAuthService(deps),
+    auth,
     customers: createCustomerService(deps),
     ledger: createLedgerService(deps),
     idempotency: createIdempotencyService(deps),
+    telegram: createTelegramService({ ...deps, auth }),
   };
 }
 

@@ -2,12 +2,27 @@ import { ApiTokenSchema } from './api-token.entity.js';
 import { CustomerSchema } from './customer.entity.js';
 import { IdempotencyKeySchema } from './idempotency-key.entity.js';
 import { LedgerEntrySchema } from './ledger-entry.entity.js';
+import { TelegramLinkCodeSchema } from './telegram-link-code.entity.js';
+import { TelegramLinkSchema } from './telegram-link.entity.js';
+import { TelegramUpdateSchema } from './telegram-update.entity.js';
 import { UserSchema } from './user.entity.js';
 
-export const entities = [UserSchema, ApiTokenSchema, CustomerSchema, LedgerEntrySchema, IdempotencyKeySchema];
+export const entities = [
+  UserSchema,
+  ApiTokenSchema,
+  CustomerSchema,
+  LedgerEntrySchema,
+  IdempotencyKeySchema,
+  TelegramLinkSchema,
+  TelegramLinkCodeSchema,
+  TelegramUpdateSchema,
+];
 
 export * from './api-token.entity.js';
 export * from './customer.entity.js';
 export * from './idempotency-key.entity.js';
 export * from './ledger-entry.entity.js';
+export * from './telegram-link-code.entity.js';
+export * from './telegram-link.entity.js';
+export * from './telegram-update.entity.js';
 export * from './user.entity.js';

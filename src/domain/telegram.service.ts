@@ -1,0 +1,225 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from './actor.js';
+import type { AuthService } from './auth.service.js';
+import type { Clock } from './clock.js';
+import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
+import {
+  ApiTokenSchema,
+  CustomerSchema,
+  LedgerEntrySchema,
+  TelegramLinkCodeSchema,
+  TelegramLinkSchema,
+  TelegramUpdateSchema,
+  UserSchema,
+  type EntryType,
+} from './entities/index.js';
+import {
+  InvalidLinkCode,
+  InvalidToken,
+  LinkOnlyInPrivateChat,
+  NothingToUndo,
+  TelegramLinkNotFound,
+  TokenRequired,
+  TooManyLinkAttempts,
+} from './errors.js';
+import { isRowId } from './customer.service.js';
+
+export const LINK_CODE_TTL_MS = 10 * 60 * 1000;
+export const MAX_FAILED_LINKS_PER_MINUTE = 5;
+// Telegram picks a random next update id after a week without updates; older ids cannot come back.
+export const SEEN_UPDATE_TTL_MS = 8 * 24 * 60 * 60 * 1000;
+const PURGE_EVERY_CLAIMS = 500;
+
+export type ChatKind = 'private' | 'group' | 'supergroup' | 'channel';
+export type ChatInfo = { chatId: string; kind: ChatKind; title: string };
+
+export type LinkView = { id: number; chatId: string; chatTitle: string; createdAt: Date };
+
+export type UndoCandidate = {
+  entryId: number;
+  customerId: number;
+  customerName: string;
+  type: EntryType;
+  amount: number;
+  alreadyReversed: boolean;
+};
+
+const LINK_CODE_FORMAT = /^[A-Za-z0-9_-]{16,64}$/;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export type TelegramServiceDeps = { em: EntityManager; clock: Clock; auth: AuthService };
+
+export function createTelegramService({ em: root, clock, auth }: TelegramServiceDeps) {
+  // Failed link attempts per chat in the last minute. In memory: a restart forgives, which is harmless.
+  const failures = new Map<string, number[]>();
+  let claims = 0;
+
+  function recentFailures(chatId: string): number[] {
+    const since = clock.now().getTime() - 60_000;
+    const kept = (failures.get(chatId) ?? []).filter((t) => t > since);
+    if (kept.length > 0) failures.set(chatId, kept);
+    else failures.delete(chatId);
+    return kept;
+  }
+
+  function assertMayTry(chat: ChatInfo): void {
+    if (chat.kind !== 'private') throw new LinkOnlyInPrivateChat();
+    if (recentFailures(chat.chatId).length >= MAX_FAILED_LINKS_PER_MINUTE) throw new TooManyLinkAttempts();
+  }
+
+  function recordFailure(chatId: string): void {
+    if (failures.size > 10_000) failures.clear();
+    failures.set(chatId, [...recentFailures(chatId), clock.now().getTime()]);
+  }
+
+  async function attach(chat: ChatInfo, ownerId: number, tokenId: number): Promise<string> {
+    return currentEm(root).transactional(async (em) => {
+      await em.nativeDelete(TelegramLinkSchema, { chatId: chat.chatId });
+      await em.insert(TelegramLinkSchema, {
+        owner: ownerId,
+        apiToken: tokenId,
+        chatId: chat.chatId,
+        chatTitle: chat.title.slice(0, 255),
+        createdAt: clock.now(),
+      });
+      const user = await em.findOneOrFail(UserSchema, { id: ownerId }, { disableIdentityMap: true });
+      return user.username;
+    });
+  }
+
+  return {
+    /** Links a private chat to the merchant owning `token`; returns the merchant's username. */
+    async linkWithToken(chat: ChatInfo, token: string): Promise<{ username: string }> {
+      assertMayTry(chat);
+      let principal;
+      try {
+        principal = await auth.authenticate(token);
+      } catch (error) {
+        if (error instanceof InvalidToken) recordFailure(chat.chatId);
+        throw error;
+      }
+      return { username: await attach(chat, principal.userId, principal.tokenId) };
+    },
+
+    /** A single-use code for a t.me deep link; only its hash is stored. */
+    async createLinkCode(actor: Actor): Promise<{ code: string; expiresAt: Date }> {
+      if (actor.tokenId === null) throw new TokenRequired();
+      const code = randomBytes(18).toString('base64url');
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + LINK_CODE_TTL_MS);
+      await currentEm(root).insert(TelegramLinkCodeSchema, {
+        owner: actor.ownerId,
+        apiToken: actor.tokenId,
+        codeHash: sha256(code),
+        createdAt: now,
+        expiresAt,
+        usedAt: null,
+      });
+      return { code, expiresAt };
+    },
+
+    /** Spends a link code (once, before it expires) and links the chat with the code's token. */
+    async linkWithCode(chat: ChatInfo, code: string): Promise<{ username: string }> {
+      assertMayTry(chat);
+      const now = clock.now();
+      const row = LINK_CODE_FORMAT.test(code)
+        ? await currentEm(root).findOne(TelegramLinkCodeSchema, { codeHash: sha256(code) }, { disableIdentityMap: true })
+        : null;
+      // The conditional update spends the code atomically: of two concurrent uses, one wins.
+      const spent = row
+        ? await currentEm(root).nativeUpdate(
+            TelegramLinkCodeSchema,
+            { id: row.id, usedAt: null, expiresAt: { $gt: now } },
+            { usedAt: now },
+          )
+        : 0;
+      const token = row
+        ? await currentEm(root).count(ApiTokenSchema, { id: row.apiToken, revokedAt: null })
+        : 0;
+      if (!row || spent === 0 || token === 0) {
+        recordFailure(chat.chatId);
+        throw new InvalidLinkCode();
+      }
+      return { username: await attach(chat, row.owner, row.apiToken) };
+    },
+
+    /** The actor a linked chat acts as, or null when the chat is not linked (or its token was revoked). */
+    async actorForChat(chatId: string): Promise<Actor | null> {
+      const em = currentEm(root);
+      const link = await em.findOne(TelegramLinkSchema, { chatId }, { disableIdentityMap: true });
+      if (!link) return null;
+      const live = await em.count(ApiTokenSchema, { id: link.apiToken, revokedAt: null });
+      if (live === 0) return null;
+      return { ownerId: link.owner, channel: 'telegram', tokenId: link.apiToken, chatId };
+    },
+
+    /** Removes this chat's link; false when there was none. */
+    async unlink(chatId: string): Promise<boolean> {
+      return (await currentEm(root).nativeDelete(TelegramLinkSchema, { chatId })) > 0;
+    },
+
+    async listLinks(actor: Actor): Promise<LinkView[]> {
+      const rows = await currentEm(root).find(
+        TelegramLinkSchema,
+        { owner: actor.ownerId },
+        { orderBy: { id: 'asc' }, disableIdentityMap: true },
+      );
+      return rows.map((r) => ({ id: r.id, chatId: r.chatId, chatTitle: r.chatTitle, createdAt: r.createdAt }));
+    },
+
+    async removeLink(actor: Actor, id: number): Promise<void> {
+      if (!isRowId(id)) throw new TelegramLinkNotFound();
+      const removed = await currentEm(root).nativeDelete(TelegramLinkSchema, { id, owner: actor.ownerId });
+      if (removed === 0) throw new TelegramLinkNotFound();
+    },
+
+    /** Records an update id; false when it was seen before, so the update must not be handled again. */
+    async claimUpdate(updateId: number): Promise<boolean> {
+      const em = currentEm(root);
+      if (++claims % PURGE_EVERY_CLAIMS === 0) {
+        await em.nativeDelete(TelegramUpdateSchema, {
+          receivedAt: { $lt: new Date(clock.now().getTime() - SEEN_UPDATE_TTL_MS) },
+        });
+      }
+      try {
+        await em.insert(TelegramUpdateSchema, { updateId, receivedAt: clock.now() });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    /** The newest entry this chat posted that is not itself a reversal, for /undo. */
+    async lastUndoable(actor: Actor): Promise<UndoCandidate> {
+      if (actor.chatId === null) throw new NothingToUndo();
+      const em = currentEm(root);
+      // Joined on the customer: a chat once linked to another merchant must not reach that merchant's entries.
+      const entry = await em
+        .createQueryBuilder(LedgerEntrySchema, 'e')
+        .select('e.*')
+        .join('e.customer', 'c')
+        .where({ telegramChatId: actor.chatId, reverses: null })
+        .andWhere({ 'c.owner': actor.ownerId, 'c.archived': false })
+        .orderBy({ id: 'desc' })
+        .limit(1)
+        .getSingleResult();
+      if (!entry) throw new NothingToUndo();
+      const customer = await em.findOneOrFail(CustomerSchema, { id: entry.customer }, { disableIdentityMap: true });
+      const reversals = await em.count(LedgerEntrySchema, { reverses: entry.id });
+      return {
+        entryId: entry.id,
+        customerId: entry.customer,
+        customerName: customer.name,
+        type: entry.type,
+        amount: entry.amount,
+        alreadyReversed: reversals > 0,
+      };
+    },
+  };
+}
+
+export type TelegramService = ReturnType<typeof createTelegramService>;
