@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { ENTRY_TYPES } from './entities/index.js';
 import { AMOUNT_HINT } from './money.js';
 
-// Control characters have no place in names or notes (newlines and tabs aside in free text).
-const NO_CONTROL = /^[^\p{Cc}]*$/u;
-const NO_CONTROL_EXCEPT_LINES = /^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$/u;
+// Control characters (Unicode Cc) have no place in names or notes (newlines and tabs aside in free text).
+// No regex flags here: the OpenAPI generator copies flags into the pattern text.
+const NO_CONTROL = /^[^\x00-\x1f\x7f-\x9f]*$/;
+const NO_CONTROL_EXCEPT_LINES = /^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$/;
+const USERNAME = /^[\p{L}\p{N}@.+\-_]+$/u;
 
 export const isoDate = z
   .string()
@@ -18,7 +20,9 @@ export const usernameSchema = z
   .string()
   .min(3, 'must be at least 3 characters')
   .max(150, 'must be at most 150 characters')
-  .regex(/^[\p{L}\p{N}@.+\-_]+$/u, 'may contain only letters, digits and @ . + - _');
+  // Unicode letters and digits, as Django allowed; checked in code because the pattern needs the u flag.
+  .refine((value) => USERNAME.test(value), 'may contain only letters, digits and @ . + - _')
+  .meta({ pattern: USERNAME.source, example: 'corner-shop' });
 
 export const credentialsSchema = z
   .object({

@@ -7,8 +7,10 @@ import type { Logger } from '../logger.js';
 import { createRequireAuth } from './auth.middleware.js';
 import { createAuthRouter } from './auth.routes.js';
 import { createCustomerRouter } from './customer.routes.js';
+import { createDocsRouter } from './docs.routes.js';
 import { createErrorHandler, notFoundHandler, sendError } from './errors.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
+import { createOpenApiDocument } from './openapi.js';
 
 export type AppDeps = { services: Services; db: Pick<Database, 'em' | 'ping'>; logger: Logger };
 
@@ -47,6 +49,7 @@ export function createApp({ services, db, logger }: AppDeps): Express {
   app.use('/api/customers', createCustomerRouter(services, requireAuth));
   app.use('/api/customers', createLedgerRouter(services, requireAuth));
   app.use('/api/summary', createSummaryRouter(services, requireAuth));
+  app.use(createDocsRouter(createOpenApiDocument()));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));

@@ -25,13 +25,13 @@ export function createLedgerRouter(services: Services, requireAuth: RequestHandl
     .all(methodNotAllowed(['GET', 'POST']));
 
   router
-    .route('/:id/entries/:entryId/reverse/')
+    .route('/:id/entries/:entry_id/reverse/')
     .post(requireAuth, async (req, res) => {
       await respondCreated(req, res, services.idempotency, async () => {
         const { entry } = await ledger.reverse(
           actorOf(res),
           rowId(req.params.id),
-          rowId(req.params.entryId),
+          rowId(req.params.entry_id),
           req.body,
         );
         return presentEntry(entry);

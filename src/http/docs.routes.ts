@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import swaggerUi from 'swagger-ui-express';
+
+/** GET /api/openapi.json and the interactive docs at /docs, rendered from the same document. */
+export function createDocsRouter(document: object): Router {
+  const router = Router();
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  // swagger-ui-express serves its bundled assets itself: nothing is loaded from a CDN.
+  router.use(
+    '/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(document, {
+      customSiteTitle: 'Mini Ledger API',
+      swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,369 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  credentialsSchema,
+  customerCreateSchema,
+  customerListSchema,
+  customerPatchSchema,
+  entryCreateSchema,
+  entryListSchema,
+  idempotencyKeySchema,
+  loginSchema,
+  reverseBodySchema,
+} from '../domain/inputs.js';
+import {
+  customerResponse,
+  entryResponse,
+  errorResponse,
+  healthResponse,
+  meResponse,
+  overallSummaryResponse,
+  tokenResponse,
+  totalsResponse,
+} from './schemas.js';
+
+/**
+ * The OpenAPI 3.1 description, generated from the same zod schemas that validate requests
+ * (src/domain/inputs.ts) and type responses (src/http/schemas.ts).
+ */
+
+const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typeof errorResponse> }> = {
+  400: {
+    description: 'Invalid input',
+    example: {
+      error: 'amount: Invalid amount: a positive amount with at most 2 decimals, e.g. 500 or 12.50.',
+      code: 'invalid_amount',
+      fields: { amount: 'a positive amount with at most 2 decimals, e.g. 500 or 12.50' },
+    },
+  },
+  401: {
+    description: 'Missing, malformed or revoked token (with `WWW-Authenticate: Token`)',
+    example: { error: 'Invalid token.', code: 'invalid_token', fields: {} },
+  },
+  404: {
+    description: "Not found: a missing id, another merchant's id, or an archived customer",
+    example: { error: 'Customer not found.', code: 'customer_not_found', fields: {} },
+  },
+  409: {
+    description: 'Conflict with the ledger as it stands',
+    example: { error: 'This entry has already been reversed.', code: 'already_reversed', fields: {} },
+  },
+  413: {
+    description: 'Body over 64 KiB',
+    example: { error: 'The request body is larger than 64 KiB.', code: 'payload_too_large', fields: {} },
+  },
+  415: {
+    description: 'Body is not JSON',
+    example: {
+      error: 'Send the request body as JSON (Content-Type: application/json).',
+      code: 'unsupported_media_type',
+      fields: {},
+    },
+  },
+  422: {
+    description: 'Idempotency-Key reused with a different request',
+    example: {
+      error: 'This Idempotency-Key was already used with a different request.',
+      code: 'idempotency_key_reused',
+      fields: {},
+    },
+  },
+  503: {
+    description: 'The database is not answering',
+    example: { error: 'The database is not answering.', code: 'database_unavailable', fields: {} },
+  },
+};
+
+function json(schema: z.ZodType, description: string, example?: unknown, headers?: ResponseConfig['headers']): ResponseConfig {
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
+  };
+}
+
+function errors(...statuses: number[]): Record<number, ResponseConfig> {
+  const out: Record<number, ResponseConfig> = {};
+  for (const status of statuses) {
+    const known = ERROR_EXAMPLES[status];
+    if (!known) throw new Error(`no error example for ${status}`);
+    out[status] =
+      status === 401
+        ? json(errorResponse, known.description, known.example, {
+            'WWW-Authenticate': { description: 'Always `Token`', schema: { type: 'string', example: 'Token' } },
+          })
+        : json(errorResponse, known.description, known.example);
+  }
+  return out;
+}
+
+const LINK_HEADER: ResponseConfig['headers'] = {
+  Link: {
+    description: 'Present when there is a next page: `<url with ?cursor=…>; rel="next"`',
+    schema: {
+      type: 'string',
+      example: '<http://127.0.0.1:8000/api/customers/1/entries/?limit=100&cursor=WyIyMDI2LTExLTI0IiwxMDBd>; rel="next"',
+    },
+  },
+};
+
+const REPLAYED_HEADER: ResponseConfig['headers'] = {
+  'Idempotent-Replayed': {
+    description: '`true` when this is the stored response of an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', example: 'true' },
+  },
+};
+
+const customerId = z.string().regex(/^[1-9]\d*$/).meta({ description: 'Customer id', example: '1' });
+const entryId = z.string().regex(/^[1-9]\d*$/).meta({ description: 'Entry id', example: '1' });
+
+const idempotencyHeader = z.object({
+  'Idempotency-Key': idempotencyKeySchema.optional().meta({
+    description: 'Any printable ASCII up to 255: a retry with the same key and body replays the first response (kept 24 h)',
+    example: 'pay-2026-11-24-1',
+  }),
+});
+
+const secured = { security: [{ TokenAuth: [] }] };
+
+export const OPERATIONS: RouteConfig[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    tags: ['Health'],
+    summary: 'Health check: 200 once the database answers',
+    responses: { 200: json(healthResponse, 'Up'), ...errors(503) },
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    tags: ['Health'],
+    summary: 'This OpenAPI document',
+    responses: { 200: { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/register/',
+    tags: ['Auth'],
+    summary: 'Register a merchant; returns its first API token',
+    request: { body: { content: { 'application/json': { schema: credentialsSchema } }, required: true } },
+    responses: {
+      201: json(tokenResponse, 'Registered'),
+      400: json(errorResponse, 'Invalid input or username taken', {
+        error: 'A user with that username already exists.',
+        code: 'username_taken',
+        fields: { username: 'A user with that username already exists.' },
+      }),
+      ...errors(413, 415),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/login/',
+    tags: ['Auth'],
+    summary: 'Log in; returns a new token for this session',
+    request: { body: { content: { 'application/json': { schema: loginSchema } }, required: true } },
+    responses: {
+      200: json(tokenResponse, 'Logged in'),
+      400: json(errorResponse, 'Wrong username or password', {
+        error: 'Invalid credentials',
+        code: 'invalid_credentials',
+        fields: {},
+      }),
+      ...errors(413, 415),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout/',
+    tags: ['Auth'],
+    summary: 'Revoke the token used for this request',
+    ...secured,
+    responses: { 204: { description: 'Token revoked' }, ...errors(401) },
+  },
+  {
+    method: 'get',
+    path: '/api/auth/me/',
+    tags: ['Auth'],
+    summary: 'The merchant the token belongs to',
+    ...secured,
+    responses: { 200: json(meResponse, 'The merchant'), ...errors(401) },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/',
+    tags: ['Customers'],
+    summary: 'List your customers (plain array, paginated)',
+    ...secured,
+    request: { query: customerListSchema },
+    responses: {
+      200: json(z.array(customerResponse), 'Customers in id order', [customerResponse.meta()?.example], LINK_HEADER),
+      ...errors(400, 401),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/',
+    tags: ['Customers'],
+    summary: 'Create a customer',
+    ...secured,
+    request: {
+      headers: idempotencyHeader,
+      body: { content: { 'application/json': { schema: customerCreateSchema } }, required: true },
+    },
+    responses: {
+      201: json(customerResponse, 'Created', {
+        id: 1,
+        name: 'Alice',
+        phone: '+1 555 0100',
+        address: '12 Market St',
+        total_credit: '0.00',
+        total_debit: '0.00',
+        balance: '0.00',
+      }, REPLAYED_HEADER),
+      ...errors(400, 401, 413, 415, 422),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/{id}/',
+    tags: ['Customers'],
+    summary: 'One customer with totals',
+    ...secured,
+    request: { params: z.object({ id: customerId }) },
+    responses: { 200: json(customerResponse, 'The customer'), ...errors(401, 404) },
+  },
+  {
+    method: 'put',
+    path: '/api/customers/{id}/',
+    tags: ['Customers'],
+    summary: 'Replace a customer: name required; phone and address change when given',
+    ...secured,
+    request: {
+      params: z.object({ id: customerId }),
+      body: { content: { 'application/json': { schema: customerCreateSchema } }, required: true },
+    },
+    responses: { 200: json(customerResponse, 'Updated'), ...errors(400, 401, 404, 413, 415) },
+  },
+  {
+    method: 'patch',
+    path: '/api/customers/{id}/',
+    tags: ['Customers'],
+    summary: 'Change some fields of a customer',
+    ...secured,
+    request: {
+      params: z.object({ id: customerId }),
+      body: { content: { 'application/json': { schema: customerPatchSchema } }, required: true },
+    },
+    responses: { 200: json(customerResponse, 'Updated'), ...errors(400, 401, 404, 413, 415) },
+  },
+  {
+    method: 'delete',
+    path: '/api/customers/{id}/',
+    tags: ['Customers'],
+    summary: 'Archive a customer: it leaves the API, its entries are kept',
+    ...secured,
+    request: { params: z.object({ id: customerId }) },
+    responses: { 204: { description: 'Archived' }, ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/{id}/entries/',
+    tags: ['Ledger'],
+    summary: 'Entries in (entry_date, id) order; filters are inclusive and combine',
+    ...secured,
+    request: { params: z.object({ id: customerId }), query: entryListSchema },
+    responses: {
+      200: json(z.array(entryResponse), 'Entries', [entryResponse.meta()?.example], LINK_HEADER),
+      ...errors(400, 401, 404),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/{id}/entries/',
+    tags: ['Ledger'],
+    summary: 'Record a credit (you gave) or a debit (you got)',
+    ...secured,
+    request: {
+      params: z.object({ id: customerId }),
+      headers: idempotencyHeader,
+      body: { content: { 'application/json': { schema: entryCreateSchema } }, required: true },
+    },
+    responses: { 201: json(entryResponse, 'Recorded', undefined, REPLAYED_HEADER), ...errors(400, 401, 404, 413, 415, 422) },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/{id}/entries/{entry_id}/reverse/',
+    tags: ['Ledger'],
+    summary: 'Reverse an entry: posts the opposite entry pointing at it (once per entry)',
+    ...secured,
+    request: {
+      params: z.object({ id: customerId, entry_id: entryId }),
+      headers: idempotencyHeader,
+      body: { content: { 'application/json': { schema: reverseBodySchema } }, required: false },
+    },
+    responses: {
+      201: json(entryResponse, 'The reversing entry', {
+        id: 2,
+        customer: 1,
+        type: 'debit',
+        amount: '5000.00',
+        note: 'entered twice',
+        entry_date: '2026-11-24',
+        created_at: '2026-11-24T09:20:00.000Z',
+        reverses: 1,
+        channel: 'api',
+      }, REPLAYED_HEADER),
+      ...errors(400, 401, 404, 409, 413, 415, 422),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/{id}/summary/',
+    tags: ['Summary'],
+    summary: "A customer's total credit, total debit and balance",
+    ...secured,
+    request: { params: z.object({ id: customerId }) },
+    responses: { 200: json(totalsResponse, 'Totals'), ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/api/summary/',
+    tags: ['Summary'],
+    summary: 'Totals over all your customers',
+    ...secured,
+    responses: { 200: json(overallSummaryResponse, 'Totals'), ...errors(401) },
+  },
+];
+
+export type OpenApiOptions = { serverUrl?: string; extraOperations?: RouteConfig[] };
+
+export function createOpenApiDocument(options: OpenApiOptions = {}) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'TokenAuth', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Authorization',
+    description: 'Send `Authorization: Token <token>`; get a token from register or login.',
+  });
+  for (const operation of [...OPERATIONS, ...(options.extraOperations ?? [])]) registry.registerPath(operation);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Mini Ledger API',
+      version: '1.0.0',
+      description:
+        'Customers, credit/debit entries and balances for small merchants. Money is exchanged as exact decimal ' +
+        'strings ("5000.00"). Every error has the shape {error, code, fields}. Lists are plain JSON arrays; ' +
+        'follow the `Link: <…>; rel="next"` header for the next page.',
+    },
+    servers: [{ url: options.serverUrl ?? '/' }],
+    tags: [
+      { name: 'Auth', description: 'Register, log in, log out' },
+      { name: 'Customers', description: 'Your customers' },
+      { name: 'Ledger', description: 'Credit and debit entries, reversals' },
+      { name: 'Summary', description: 'Balances' },
+      { name: 'Health', description: 'Service status and this document' },
+    ],
+  });
+}
