@@ -94,7 +94,7 @@ export class NotAuthenticated extends DomainError {
 
 export class LinkOnlyInPrivateChat extends DomainError {
   constructor() {
-    super('invalid', 'link_only_in_private_chat', 'A chat can be linked only in a private chat with the bot.');
+    super('invalid', 'link_only_in_private_chat', 'A ledger can be linked only to a private chat: in a group every member could read and change it.');
   }
 }
 

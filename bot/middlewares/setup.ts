@@ -1,0 +1,35 @@
+import { RequestContext } from '@mikro-orm/core';
+import type { MiddlewareFn } from 'grammy';
+import type { EntityManager } from '../../src/domain/db.js';
+import type { Services } from '../../src/domain/services.js';
+import type { Logger } from '../../src/logger.js';
+import type { BotContext } from '../context.js';
+import type { PendingEntries } from '../pending.js';
+
+/** Gives every handler the services and log; a fresh actor slot per update. */
+export function provide(deps: { services: Services; logger: Logger; pending: PendingEntries }): MiddlewareFn<BotContext> {
+  return (ctx, next) => {
+    ctx.services = deps.services;
+    ctx.logger = deps.logger;
+    ctx.pending = deps.pending;
+    ctx.actor = null;
+    return next();
+  };
+}
+
+/** One EntityManager fork per update, as HTTP has one per request. */
+export function unitOfWork(em: EntityManager): MiddlewareFn<BotContext> {
+  return (_ctx, next) => RequestContext.create(em, next);
+}
+
+/** Drops an update already handled (Telegram re-delivers after webhook failures or a restart while polling). */
+export const skipSeenUpdates: MiddlewareFn<BotContext> = async (ctx, next) => {
+  if (await ctx.services.telegram.claimUpdate(ctx.update.update_id)) return next();
+  ctx.logger.info({ updateId: ctx.update.update_id }, 'skipped a re-delivered update');
+};
+
+/** Loads the merchant this chat is linked to, if any. */
+export const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
+  if (ctx.chat) ctx.actor = await ctx.services.telegram.actorForChat(String(ctx.chat.id));
+  return next();
+};

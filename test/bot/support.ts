@@ -1,0 +1,139 @@
+import type { Bot, Transformer } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { z } from 'zod';
+import { createBot } from '../../bot/create-bot.js';
+import type { BotContext } from '../../bot/context.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { createHarness, type Harness } from '../support/harness.js';
+
+export const BOT_INFO: UserFromGetMe = {
+  id: 4242,
+  is_bot: true,
+  first_name: 'Mini Ledger',
+  username: 'mini_ledger_test_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+export type ApiCall = { method: string; payload: Record<string, unknown> };
+
+export type ChatOptions = { chatId?: number; type?: 'private' | 'group'; messageId?: number; updateId?: number };
+
+export type BotHarness = Harness & {
+  bot: Bot<BotContext>;
+  /** Every Bot API call the bot made, in order. */
+  calls: ApiCall[];
+  /** Sends a text message as a user; returns the calls the bot made while handling it. */
+  send(text: string, options?: ChatOptions): Promise<ApiCall[]>;
+  /** Presses an inline button; returns the calls the bot made while handling it. */
+  press(data: string, options?: ChatOptions): Promise<ApiCall[]>;
+  /** Feeds a raw update; returns the calls made while handling it. */
+  deliver(update: Update): Promise<ApiCall[]>;
+  /** Registers a merchant and returns its API token. */
+  merchant(username: string): Promise<string>;
+  nextUpdateId(): number;
+  nextMessageId(): number;
+};
+
+const payloadSchema = z.record(z.string(), z.unknown());
+
+/** The real services on a fresh SQLite file, a bot that never reaches Telegram, and a recorder of what it sends. */
+export async function createBotHarness(options: { logger?: Logger } = {}): Promise<BotHarness> {
+  const harness = await createHarness();
+  const bot = createBot({
+    services: harness.services,
+    em: harness.db.em,
+    config: { token: '4242:offline-test-token', botInfo: BOT_INFO },
+    logger: options.logger ?? createLogger('silent'),
+  });
+  const calls: ApiCall[] = [];
+  let messageIds = 1000;
+  let updateIds = 1;
+  const record: Transformer = async (_prev, method, payload) => {
+    const data = payloadSchema.parse(payload ?? {});
+    calls.push({ method, payload: data });
+    const chat = { id: Number(data.chat_id ?? 0), type: 'private' as const, first_name: 'Chat' };
+    const result =
+      method === 'sendMessage' || method === 'editMessageText'
+        ? { message_id: method === 'sendMessage' ? ++messageIds : Number(data.message_id), date: 0, chat, text: String(data.text) }
+        : true;
+    // The transformer's return type is the method's result type; the recorder answers every method alike.
+    return { ok: true, result } as never;
+  };
+  bot.api.config.use(record);
+
+  const deliver = async (update: Update) => {
+    const before = calls.length;
+    await bot.handleUpdate(update);
+    return calls.slice(before);
+  };
+  const chatOf = (o: ChatOptions) => {
+    const id = o.chatId ?? 501;
+    return o.type === 'group'
+      ? { id, type: 'group' as const, title: 'Shop group' }
+      : { id, type: 'private' as const, first_name: 'Merchant' };
+  };
+  const from = { id: 77, is_bot: false, first_name: 'Merchant' };
+
+  return {
+    ...harness,
+    bot,
+    calls,
+    deliver,
+    nextUpdateId: () => updateIds++,
+    nextMessageId: () => ++messageIds,
+    async send(text, o = {}) {
+      const command = /^\/\S+/.exec(text);
+      return deliver({
+        update_id: o.updateId ?? updateIds++,
+        message: {
+          message_id: o.messageId ?? ++messageIds,
+          date: Math.floor(Date.now() / 1000),
+          chat: chatOf(o),
+          from,
+          text,
+          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+        },
+      });
+    },
+    async press(data, o = {}) {
+      return deliver({
+        update_id: o.updateId ?? updateIds++,
+        callback_query: {
+          id: `cb${updateIds}`,
+          from,
+          chat_instance: 'ci',
+          data,
+          message: { message_id: o.messageId ?? 1, date: 0, chat: chatOf(o), text: 'buttons' },
+        },
+      });
+    },
+    async merchant(username) {
+      const { token } = await harness.services.auth.register({ username, password: 'correct horse' });
+      return token;
+    },
+  };
+}
+
+/** The texts of the messages sent or edited in these calls. */
+export function texts(calls: ApiCall[]): string[] {
+  return calls
+    .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+    .map((c) => String(c.payload.text));
+}
+
+/** The callback data of every inline button in the last message sent or edited in these calls. */
+export function buttons(calls: ApiCall[]): { text: string; data: string }[] {
+  const last = calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').at(-1);
+  const markup = z
+    .object({ inline_keyboard: z.array(z.array(z.object({ text: z.string(), callback_data: z.string() }))) })
+    .safeParse(last?.payload.reply_markup);
+  return markup.success ? markup.data.inline_keyboard.flat().map((b) => ({ text: b.text, data: b.callback_data })) : [];
+}
