@@ -1,0 +1,302 @@
+// Builds "Mini Ledger API.postman_collection.json" and its environment (`npm run postman:build`).
+// The JSON files are committed; test/docs/postman.test.ts checks they match this builder.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+type Item = { name: string; request: object; event: object[] };
+
+const script = (type: 'test' | 'prerequest', lines: string[]) => ({ listen: type, script: { type: 'text/javascript', exec: lines } });
+
+function url(path: string) {
+  const [pathname = '', query = ''] = path.split('?');
+  return {
+    raw: `{{base_url}}${path}`,
+    host: ['{{base_url}}'],
+    path: pathname.split('/').filter(Boolean).concat(pathname.endsWith('/') ? [''] : []),
+    ...(query
+      ? { query: query.split('&').map((pair) => { const [key, value = ''] = pair.split('='); return { key, value }; }) }
+      : {}),
+  };
+}
+
+type Options = {
+  token?: string | null;
+  body?: unknown;
+  headers?: Record<string, string>;
+  pre?: string[];
+  tests: string[];
+};
+
+function request(name: string, method: string, path: string, o: Options): Item {
+  const header = [
+    ...(o.token === null ? [] : [{ key: 'Authorization', value: `Token {{${o.token ?? 'token'}}}` }]),
+    ...(o.body === undefined ? [] : [{ key: 'Content-Type', value: 'application/json' }]),
+    ...Object.entries(o.headers ?? {}).map(([key, value]) => ({ key, value })),
+  ];
+  return {
+    name,
+    event: [...(o.pre ? [script('prerequest', o.pre)] : []), script('test', o.tests)],
+    request: {
+      method,
+      header,
+      url: url(path),
+      ...(o.body === undefined ? {} : { body: { mode: 'raw', raw: JSON.stringify(o.body, null, 2), options: { raw: { language: 'json' } } } }),
+    },
+  };
+}
+
+const status = (code: number) => `pm.test('status is ${code}', () => pm.response.to.have.status(${code}));`;
+const errorCode = (code: string) =>
+  `pm.test('error shape with code ${code}', () => { const b = pm.response.json(); pm.expect(b.error).to.be.a('string'); pm.expect(b.code).to.eql('${code}'); pm.expect(b.fields).to.be.an('object'); });`;
+const unique = (variable: string, prefix: string) =>
+  `pm.environment.set('${variable}', '${prefix}-' + Date.now() + '-' + Math.floor(Math.random() * 1e6));`;
+
+const auth: Item[] = [
+  request('Service is up', 'GET', '/healthz', {
+    token: null,
+    tests: [status(200), "pm.test('database answers', () => pm.expect(pm.response.json()).to.eql({ status: 'ok', database: 'ok' }));"],
+  }),
+  request('OpenAPI document', 'GET', '/api/openapi.json', {
+    token: null,
+    tests: [status(200), "pm.test('is OpenAPI 3.1', () => pm.expect(pm.response.json().openapi).to.eql('3.1.0'));"],
+  }),
+  request('Register merchant', 'POST', '/api/auth/register/', {
+    token: null,
+    pre: [unique('username', 'shop'), "pm.environment.set('password', 's3cret-pass');"],
+    body: { username: '{{username}}', password: '{{password}}' },
+    tests: [
+      status(201),
+      "const body = pm.response.json();",
+      "pm.test('only a 64-hex token comes back', () => { pm.expect(Object.keys(body)).to.eql(['token']); pm.expect(body.token).to.match(/^[0-9a-f]{64}$/); });",
+      "pm.environment.set('token', body.token);",
+    ],
+  }),
+  request('Register the same username again', 'POST', '/api/auth/register/', {
+    token: null,
+    body: { username: '{{username}}', password: '{{password}}' },
+    tests: [status(400), errorCode('username_taken'), "pm.test('names the username field', () => pm.expect(pm.response.json().fields).to.have.property('username'));"],
+  }),
+  request('Log in', 'POST', '/api/auth/login/', {
+    token: null,
+    body: { username: '{{username}}', password: '{{password}}' },
+    tests: [
+      status(200),
+      "const body = pm.response.json();",
+      "pm.test('a new token per login', () => { pm.expect(body.token).to.match(/^[0-9a-f]{64}$/); pm.expect(body.token).to.not.eql(pm.environment.get('token')); });",
+      "pm.environment.set('session_token', body.token);",
+    ],
+  }),
+  request('Log in with a wrong password', 'POST', '/api/auth/login/', {
+    token: null,
+    body: { username: '{{username}}', password: 'not-the-password' },
+    tests: [status(400), "pm.test('Invalid credentials, like the old app', () => pm.expect(pm.response.json().error).to.eql('Invalid credentials'));"],
+  }),
+  request('Who am I', 'GET', '/api/auth/me/', {
+    tests: [status(200), "pm.test('the registered merchant', () => pm.expect(pm.response.json().username).to.eql(pm.environment.get('username')));"],
+  }),
+  request('No token is refused', 'GET', '/api/customers/', {
+    token: null,
+    tests: [status(401), "pm.test('asks for a Token', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.eql('Token'));", errorCode('not_authenticated')],
+  }),
+  request('Log out the second session', 'POST', '/api/auth/logout/', {
+    token: 'session_token',
+    tests: [status(204)],
+  }),
+  request('The logged-out token is refused', 'GET', '/api/auth/me/', {
+    token: 'session_token',
+    tests: [status(401), errorCode('invalid_token')],
+  }),
+];
+
+const customers: Item[] = [
+  request('Create Alice', 'POST', '/api/customers/', {
+    body: { name: 'Alice', phone: '+1 555 0100', address: '12 Market St' },
+    tests: [
+      status(201),
+      "const c = pm.response.json();",
+      "pm.test('new customer starts at zero', () => { pm.expect(c.name).to.eql('Alice'); pm.expect(c.total_credit).to.eql('0.00'); pm.expect(c.total_debit).to.eql('0.00'); pm.expect(c.balance).to.eql('0.00'); });",
+      "pm.environment.set('customer_id', c.id);",
+    ],
+  }),
+  request('Create Bob', 'POST', '/api/customers/', {
+    body: { name: '  Bob  ' },
+    tests: [
+      status(201),
+      "const c = pm.response.json();",
+      "pm.test('name is trimmed, optional fields empty', () => { pm.expect(c.name).to.eql('Bob'); pm.expect(c.phone).to.eql(''); pm.expect(c.address).to.eql(''); });",
+      "pm.environment.set('customer2_id', c.id);",
+    ],
+  }),
+  request('List customers', 'GET', '/api/customers/', {
+    tests: [
+      status(200),
+      "const list = pm.response.json();",
+      "pm.test('a plain array with both customers', () => { pm.expect(list).to.be.an('array'); const ids = list.map((c) => c.id); pm.expect(ids).to.include(pm.environment.get('customer_id')); pm.expect(ids).to.include(pm.environment.get('customer2_id')); });",
+    ],
+  }),
+  request('Get Alice', 'GET', '/api/customers/{{customer_id}}/', {
+    tests: [status(200), "pm.test('is Alice', () => pm.expect(pm.response.json().id).to.eql(pm.environment.get('customer_id')));"],
+  }),
+  request('Patch Alice', 'PATCH', '/api/customers/{{customer_id}}/', {
+    body: { address: '14 Market St' },
+    tests: [status(200), "pm.test('address changed, rest kept', () => { const c = pm.response.json(); pm.expect(c.address).to.eql('14 Market St'); pm.expect(c.name).to.eql('Alice'); });"],
+  }),
+  request('Replace Bob', 'PUT', '/api/customers/{{customer2_id}}/', {
+    body: { name: 'Bob Stone', phone: '0300 1234567' },
+    tests: [status(200), "pm.test('name and phone replaced', () => { const c = pm.response.json(); pm.expect(c.name).to.eql('Bob Stone'); pm.expect(c.phone).to.eql('0300 1234567'); });"],
+  }),
+  request('A blank name is refused', 'POST', '/api/customers/', {
+    body: { name: '   ' },
+    tests: [status(400), errorCode('invalid_input'), "pm.test('names the name field', () => pm.expect(pm.response.json().fields).to.have.property('name'));"],
+  }),
+];
+
+const entries = '/api/customers/{{customer_id}}/entries/';
+const ledger: Item[] = [
+  request('Credit Alice 5000 (with Idempotency-Key)', 'POST', entries, {
+    pre: [unique('idempotency_key', 'credit')],
+    headers: { 'Idempotency-Key': '{{idempotency_key}}' },
+    body: { type: 'credit', amount: '5000', note: 'rice and oil' },
+    tests: [
+      status(201),
+      "const e = pm.response.json();",
+      "pm.test('entry as recorded', () => { pm.expect(e.type).to.eql('credit'); pm.expect(e.amount).to.eql('5000.00'); pm.expect(e.reverses).to.eql(null); pm.expect(e.customer).to.eql(pm.environment.get('customer_id')); });",
+      "pm.environment.set('entry_id', e.id);",
+    ],
+  }),
+  request('Replay the same request with the same key', 'POST', entries, {
+    headers: { 'Idempotency-Key': '{{idempotency_key}}' },
+    body: { type: 'credit', amount: '5000', note: 'rice and oil' },
+    tests: [
+      status(201),
+      "pm.test('the first response, nothing new', () => pm.expect(pm.response.json().id).to.eql(pm.environment.get('entry_id')));",
+      "pm.test('marked as replayed', () => pm.expect(pm.response.headers.get('Idempotent-Replayed')).to.eql('true'));",
+    ],
+  }),
+  request('Same key with a different body', 'POST', entries, {
+    headers: { 'Idempotency-Key': '{{idempotency_key}}' },
+    body: { type: 'credit', amount: '5001', note: 'rice and oil' },
+    tests: [status(422), errorCode('idempotency_key_reused')],
+  }),
+  request('Debit Alice 2000 in January', 'POST', entries, {
+    body: { type: 'debit', amount: 2000, entry_date: '2026-01-15' },
+    tests: [status(201), "pm.test('dated as sent', () => { const e = pm.response.json(); pm.expect(e.entry_date).to.eql('2026-01-15'); pm.expect(e.amount).to.eql('2000.00'); });", "pm.environment.set('debit_id', pm.response.json().id);"],
+  }),
+  request('Credit Alice 250.50 in February', 'POST', entries, {
+    body: { type: 'credit', amount: '250.50', entry_date: '2026-02-01' },
+    tests: [status(201), "pm.test('cents kept exactly', () => pm.expect(pm.response.json().amount).to.eql('250.50'));", "pm.environment.set('mistake_id', pm.response.json().id);"],
+  }),
+  request('Filter by type', 'GET', `${entries}?type=credit`, {
+    tests: [status(200), "pm.test('only the two credits', () => { const list = pm.response.json(); pm.expect(list.length).to.eql(2); list.forEach((e) => pm.expect(e.type).to.eql('credit')); });"],
+  }),
+  request('Filter by dates', 'GET', `${entries}?start_date=2026-01-01&end_date=2026-01-31`, {
+    tests: [status(200), "pm.test('only January', () => { const list = pm.response.json(); pm.expect(list.map((e) => e.id)).to.eql([pm.environment.get('debit_id')]); });"],
+  }),
+  request('Page through entries', 'GET', `${entries}?limit=1`, {
+    tests: [status(200), "pm.test('one per page with a next link', () => { pm.expect(pm.response.json().length).to.eql(1); pm.expect(pm.response.headers.get('Link')).to.include('rel=\"next\"'); });"],
+  }),
+  request('Bad amount: 12abc', 'POST', entries, {
+    body: { type: 'credit', amount: '12abc' },
+    tests: [status(400), errorCode('invalid_amount')],
+  }),
+  request('Bad amount: negative', 'POST', entries, {
+    body: { type: 'credit', amount: '-5' },
+    tests: [status(400), errorCode('invalid_amount')],
+  }),
+  request('Bad amount: three decimals', 'POST', entries, {
+    body: { type: 'debit', amount: '1.005' },
+    tests: [status(400), errorCode('invalid_amount')],
+  }),
+  request('Reverse the February credit', 'POST', '/api/customers/{{customer_id}}/entries/{{mistake_id}}/reverse/', {
+    body: { note: 'entered by mistake' },
+    tests: [status(201), "pm.test('opposite entry pointing at the original', () => { const e = pm.response.json(); pm.expect(e.type).to.eql('debit'); pm.expect(e.amount).to.eql('250.50'); pm.expect(e.reverses).to.eql(pm.environment.get('mistake_id')); });"],
+  }),
+  request('Reversing twice is refused', 'POST', '/api/customers/{{customer_id}}/entries/{{mistake_id}}/reverse/', {
+    body: {},
+    tests: [status(409), errorCode('already_reversed')],
+  }),
+];
+
+const summary: Item[] = [
+  request("Alice's summary, to the cent", 'GET', '/api/customers/{{customer_id}}/summary/', {
+    tests: [status(200), "pm.test('5250.50 given, 2250.50 got, 3000.00 owed', () => pm.expect(pm.response.json()).to.eql({ total_credit: '5250.50', total_debit: '2250.50', balance: '3000.00' }));"],
+  }),
+  request('Overall summary', 'GET', '/api/summary/', {
+    tests: [status(200), "pm.test('totals over both customers', () => pm.expect(pm.response.json()).to.eql({ total_credit: '5250.50', total_debit: '2250.50', balance: '3000.00', customer_count: 2, customers_owing: 1 }));"],
+  }),
+  request('Register a second merchant', 'POST', '/api/auth/register/', {
+    token: null,
+    pre: [unique('username_b', 'other-shop')],
+    body: { username: '{{username_b}}', password: 'another-pass' },
+    tests: [status(201), "pm.test('gets its own token', () => pm.expect(pm.response.json().token).to.not.eql(pm.environment.get('token')));", "pm.environment.set('token_b', pm.response.json().token);"],
+  }),
+  request("The second merchant cannot see Alice", 'GET', '/api/customers/{{customer_id}}/', {
+    token: 'token_b',
+    tests: [status(404), errorCode('customer_not_found')],
+  }),
+  request("The second merchant cannot read Alice's summary", 'GET', '/api/customers/{{customer_id}}/summary/', {
+    token: 'token_b',
+    tests: [status(404), errorCode('customer_not_found')],
+  }),
+  request('The second merchant cannot post to Alice', 'POST', entries, {
+    token: 'token_b',
+    body: { type: 'debit', amount: '5000' },
+    tests: [status(404), errorCode('customer_not_found')],
+  }),
+  request('Archive Bob', 'DELETE', '/api/customers/{{customer2_id}}/', {
+    tests: [status(204)],
+  }),
+  request('Bob is gone from the API', 'GET', '/api/customers/{{customer2_id}}/', {
+    tests: [status(404), errorCode('customer_not_found')],
+  }),
+];
+
+const telegram: Item[] = [
+  request('Create a one-time link code', 'POST', '/api/telegram/link-code/', {
+    tests: [
+      status(201),
+      "const b = pm.response.json();",
+      "pm.test('code, deep link and expiry', () => { pm.expect(b.code).to.be.a('string'); pm.expect(b.url).to.include('?start=' + b.code); pm.expect(new Date(b.expires_at).getTime()).to.be.above(Date.now()); });",
+    ],
+  }),
+  request('List linked chats', 'GET', '/api/telegram/links/', {
+    tests: [status(200), "pm.test('none linked yet', () => pm.expect(pm.response.json()).to.eql([]));"],
+  }),
+  request('Unlinking an unknown chat link', 'DELETE', '/api/telegram/links/999999/', {
+    tests: [status(404), "pm.test('error shape', () => pm.expect(pm.response.json().error).to.be.a('string'));"],
+  }),
+];
+
+export const collection = {
+  info: {
+    name: 'Mini Ledger API',
+    description:
+      'A walk through the Mini Ledger API from a fresh database: register, customers, credit/debit with Idempotency-Key, ' +
+      'filters, summaries to the cent, reversal, another merchant refused, Telegram link codes. Pick the "Mini Ledger API" environment (base_url) and run the collection.',
+    schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+  },
+  item: [
+    { name: 'Auth', item: auth },
+    { name: 'Customers', item: customers },
+    { name: 'Ledger', item: ledger },
+    { name: 'Summary', item: summary },
+    { name: 'Telegram linking', item: telegram },
+  ],
+};
+
+export const environment = {
+  name: 'Mini Ledger API',
+  values: [{ key: 'base_url', value: 'http://127.0.0.1:8000', type: 'default', enabled: true }],
+  _postman_variable_scope: 'environment',
+};
+
+export const COLLECTION_FILE = fileURLToPath(new URL('./Mini Ledger API.postman_collection.json', import.meta.url));
+export const ENVIRONMENT_FILE = fileURLToPath(new URL('./Mini Ledger API.postman_environment.json', import.meta.url));
+
+export const render = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(COLLECTION_FILE, render(collection));
+  writeFileSync(ENVIRONMENT_FILE, render(environment));
+  console.log(`wrote ${COLLECTION_FILE}\nwrote ${ENVIRONMENT_FILE}`);
+}

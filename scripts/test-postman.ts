@@ -1,0 +1,38 @@
+// `npm run test:postman`: starts the real server on a temporary SQLite database, runs the Postman
+// collection against it with newman, stops the server, and exits non-zero on any failed assertion.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import newman from 'newman';
+import { COLLECTION_FILE, ENVIRONMENT_FILE } from '../postman/build-collection.js';
+import { startService } from '../test/support/process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-postman-'));
+const service = await startService({ DATABASE_URL: `file:${join(dir, 'ledger.db')}`, LOG_LEVEL: 'info' });
+
+let failures = 0;
+try {
+  const summary = await new Promise<newman.NewmanRunSummary>((resolve, reject) => {
+    newman.run(
+      {
+        collection: COLLECTION_FILE,
+        environment: ENVIRONMENT_FILE,
+        envVar: [{ key: 'base_url', value: service.url }],
+        reporters: ['cli'],
+        timeoutRequest: 10_000,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+  failures = summary.run.failures.length;
+  const { requests, assertions } = summary.run.stats;
+  console.log(`newman: ${requests.total} requests, ${assertions.total} assertions, ${assertions.failed} failed`);
+} finally {
+  const code = await service.stop('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0) {
+    console.error(`server exited with ${code}`);
+    failures += 1;
+  }
+}
+process.exit(failures === 0 ? 0 : 1);
