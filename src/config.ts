@@ -19,6 +19,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BCRYPT_COST: intFrom(4, 15).default(12),
   SQLITE_BUSY_TIMEOUT_MS: intFrom(0, 600_000).default(5000),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-from-BotFather').optional(),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be the public http(s) base URL of this server' }).optional(),
+  // Telegram allows 1-256 characters of A-Z, a-z, 0-9, _ and -.
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z a-z 0-9 _ -').optional(),
 });
 
 export type Config = {
@@ -28,6 +33,15 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   bcryptCost: number;
   sqliteBusyTimeoutMs: number;
+  telegram: {
+    /** The bot runs only when a token is set. */
+    botToken: string | null;
+    apiRoot: string;
+    /** Webhook mode when set; long polling otherwise. */
+    webhookUrl: string | null;
+    /** Null means: generate a random one per process (never a fixed default). */
+    webhookSecret: string | null;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -49,5 +63,11 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     bcryptCost: e.BCRYPT_COST,
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    telegram: {
+      botToken: e.TELEGRAM_BOT_TOKEN ?? null,
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      webhookUrl: e.TELEGRAM_WEBHOOK_URL?.replace(/\/+$/, '') ?? null,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET ?? null,
+    },
   };
 }

@@ -1,5 +1,6 @@
 // Wires everything once; the only module that reads process.env.
 import type { Server } from 'node:http';
+import { prepareBot } from '../bot/run.js';
 import { ConfigError, createConfig } from './config.js';
 import { openDatabase } from './db/orm.js';
 import { systemClock } from './domain/clock.js';
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
 
   const services = createServices({ em: db.em, clock: systemClock, bcryptCost: config.bcryptCost });
-  const app = createApp({ services, db, logger });
+  const telegram = config.telegram.botToken
+    ? await prepareBot({ services, em: db.em, logger, telegram: { ...config.telegram, botToken: config.telegram.botToken } })
+    : null;
+  const app = createApp({ services, db, logger, ...(telegram ? { telegram: telegram.http } : {}) });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -34,6 +38,8 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ host: config.host, port }, `Mini Ledger API listening on http://${config.host}:${port}`);
+  if (telegram) await telegram.start();
+  else logger.info('Telegram bot off: TELEGRAM_BOT_TOKEN is not set');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
+    await telegram?.stop();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await db.close();

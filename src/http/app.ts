@@ -10,9 +10,19 @@ import { createCustomerRouter } from './customer.routes.js';
 import { createDocsRouter } from './docs.routes.js';
 import { createErrorHandler, notFoundHandler, sendError } from './errors.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
+import { createTelegramRouter } from './telegram.routes.js';
 import { createOpenApiDocument } from './openapi.js';
 
-export type AppDeps = { services: Services; db: Pick<Database, 'em' | 'ping'>; logger: Logger };
+/** The bot's side of the app: its username for deep links and, in webhook mode, grammY's callback. */
+export type TelegramHttp = { botUsername: string; webhook?: { path: string; handler: RequestHandler } };
+
+export type AppDeps = {
+  services: Services;
+  db: Pick<Database, 'em' | 'ping'>;
+  logger: Logger;
+  /** Absent when the bot is off. */
+  telegram?: TelegramHttp;
+};
 
 export const JSON_BODY_LIMIT = '64kb';
 
@@ -28,7 +38,7 @@ const requireJsonBody: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function createApp({ services, db, logger }: AppDeps): Express {
+export function createApp({ services, db, logger, telegram }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -36,6 +46,8 @@ export function createApp({ services, db, logger }: AppDeps): Express {
   app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(requireJsonBody);
   app.use(express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES }));
+  // grammY checks the secret header itself (401 when wrong) and opens its own unit of work per update.
+  if (telegram?.webhook) app.post(telegram.webhook.path, telegram.webhook.handler);
   // One EntityManager fork per request.
   app.use((_req, _res, next) => RequestContext.create(db.em, next));
 
@@ -49,6 +61,7 @@ export function createApp({ services, db, logger }: AppDeps): Express {
   app.use('/api/customers', createCustomerRouter(services, requireAuth));
   app.use('/api/customers', createLedgerRouter(services, requireAuth));
   app.use('/api/summary', createSummaryRouter(services, requireAuth));
+  app.use('/api/telegram', createTelegramRouter(services, requireAuth, telegram?.botUsername ?? null));
   app.use(createDocsRouter(createOpenApiDocument()));
 
   app.use(notFoundHandler);

@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { webhookCallback } from 'grammy';
+import type { Config } from '../src/config.js';
+import type { EntityManager } from '../src/domain/db.js';
+import type { Services } from '../src/domain/services.js';
+import type { TelegramHttp } from '../src/http/app.js';
+import type { Logger } from '../src/logger.js';
+import { createBot } from './create-bot.js';
+import { MENU } from './features/help.js';
+
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/** Derived from the token, so only someone who knows the token can name it (the secret header is checked too). */
+export function webhookPath(token: string): string {
+  return `/telegram/webhook/${createHash('sha256').update(`webhook:${token}`).digest('hex').slice(0, 32)}`;
+}
+
+export type RunBotDeps = { services: Services; em: EntityManager; logger: Logger; telegram: Config['telegram'] & { botToken: string } };
+
+/**
+ * Builds the bot and checks its token (getMe). `http` goes to createApp; `start` runs once the HTTP
+ * server listens (Telegram may call the webhook at once); `stop` ends polling on shutdown.
+ */
+export async function prepareBot({ services, em, logger, telegram }: RunBotDeps) {
+  const bot = createBot({ services, em, logger, config: { token: telegram.botToken, apiRoot: telegram.apiRoot } });
+  await bot.init();
+  const secret = telegram.webhookSecret ?? randomBytes(32).toString('base64url');
+  const path = webhookPath(telegram.botToken);
+  const http: TelegramHttp = {
+    botUsername: bot.botInfo.username,
+    ...(telegram.webhookUrl ? { webhook: { path, handler: webhookCallback(bot, 'express', { secretToken: secret }) } } : {}),
+  };
+  let runner: RunnerHandle | null = null;
+
+  return {
+    bot,
+    http,
+    async start(): Promise<void> {
+      // The command menu is a nicety: a server without setMyCommands must not stop the bot.
+      try {
+        await bot.api.setMyCommands(MENU);
+      } catch (error) {
+        logger.warn({ err: error }, 'could not set the bot command menu; continuing');
+      }
+      if (telegram.webhookUrl) {
+        await bot.api.setWebhook(`${telegram.webhookUrl}${path}`, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+        logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: webhook mode');
+      } else {
+        // Polling and a webhook exclude each other at Telegram.
+        await bot.api.deleteWebhook();
+        runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+        logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: long polling');
+      }
+    },
+    async stop(): Promise<void> {
+      if (runner?.isRunning()) await runner.stop();
+    },
+  };
+}
+
+export type PreparedBot = Awaited<ReturnType<typeof prepareBot>>;

@@ -1,0 +1,52 @@
+import { Router, type RequestHandler } from 'express';
+import type { Services } from '../domain/services.js';
+import { methodNotAllowed, sendError } from './errors.js';
+import { actorOf, rowId } from './request.js';
+
+/**
+ * /api/telegram/: one-time deep-link codes and the merchant's linked chats. A link code answer
+ * carries a secret, so like the auth routes it is not stored for Idempotency-Key replays.
+ */
+export function createTelegramRouter(
+  services: Services,
+  requireAuth: RequestHandler,
+  botUsername: string | null,
+): Router {
+  const router = Router();
+  const { telegram } = services;
+
+  router
+    .route('/link-code/')
+    .post(requireAuth, async (_req, res) => {
+      if (botUsername === null) {
+        return sendError(res, 503, 'telegram_bot_off', 'The Telegram bot is not running on this server (TELEGRAM_BOT_TOKEN is not set).');
+      }
+      const { code, expiresAt } = await telegram.createLinkCode(actorOf(res));
+      res.status(201).json({
+        code,
+        url: `https://t.me/${botUsername}?start=${code}`,
+        expires_at: expiresAt.toISOString(),
+      });
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/links/')
+    .get(requireAuth, async (_req, res) => {
+      const links = await telegram.listLinks(actorOf(res));
+      res.json(
+        links.map((l) => ({ id: l.id, chat_id: l.chatId, chat_title: l.chatTitle, created_at: l.createdAt.toISOString() })),
+      );
+    })
+    .all(methodNotAllowed(['GET']));
+
+  router
+    .route('/links/:id/')
+    .delete(requireAuth, async (req, res) => {
+      await telegram.removeLink(actorOf(res), rowId(req.params.id));
+      res.status(204).end();
+    })
+    .all(methodNotAllowed(['DELETE']));
+
+  return router;
+}
