@@ -3,6 +3,7 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import { z } from 'zod';
 import { createBot } from '../../bot/create-bot.js';
 import type { BotContext } from '../../bot/context.js';
+import type { Clock } from '../../src/domain/clock.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
@@ -45,8 +46,8 @@ export type BotHarness = Harness & {
 const payloadSchema = z.record(z.string(), z.unknown());
 
 /** The real services on a fresh SQLite file, a bot that never reaches Telegram, and a recorder of what it sends. */
-export async function createBotHarness(options: { logger?: Logger } = {}): Promise<BotHarness> {
-  const harness = await createHarness();
+export async function createBotHarness(options: { logger?: Logger; clock?: Clock } = {}): Promise<BotHarness> {
+  const harness = await createHarness(options.clock ? { clock: options.clock } : {});
   const bot = createBot({
     services: harness.services,
     em: harness.db.em,
@@ -136,4 +137,10 @@ export function buttons(calls: ApiCall[]): { text: string; data: string }[] {
     .object({ inline_keyboard: z.array(z.array(z.object({ text: z.string(), callback_data: z.string() }))) })
     .safeParse(last?.payload.reply_markup);
   return markup.success ? markup.data.inline_keyboard.flat().map((b) => ({ text: b.text, data: b.callback_data })) : [];
+}
+
+/** A clock tests can move forward. */
+export function manualClock(start = Date.now()) {
+  let now = start;
+  return { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
 }
