@@ -1,14 +1,13 @@
 // `npm run test:postman`: starts the real server on a temporary SQLite database, runs the Postman
 // collection against it with newman, stops the server, and exits non-zero on any failed assertion.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import newman from 'newman';
 import { COLLECTION_FILE, ENVIRONMENT_FILE } from '../postman/build-collection.js';
+import { freshDatabase } from '../test/support/database.js';
 import { startService } from '../test/support/process.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-postman-'));
-const service = await startService({ DATABASE_URL: `file:${join(dir, 'ledger.db')}`, LOG_LEVEL: 'info' });
+// A fresh SQLite file, or a fresh PostgreSQL database when TEST_DATABASE_URL is set.
+const database = await freshDatabase();
+const service = await startService({ DATABASE_URL: database.url, LOG_LEVEL: 'info' });
 
 let failures = 0;
 try {
@@ -29,7 +28,7 @@ try {
   console.log(`newman: ${requests.total} requests, ${assertions.total} assertions, ${assertions.failed} failed`);
 } finally {
   const code = await service.stop('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
   if (code !== 0) {
     console.error(`server exited with ${code}`);
     failures += 1;

@@ -1,14 +1,28 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Options } from '@mikro-orm/sqlite';
+import type { MigrationObject, Options } from '@mikro-orm/core';
+import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
+import { defineConfig as defineSqliteConfig } from '@mikro-orm/sqlite';
 import { entities } from '../domain/entities/index.js';
+import { postgresMigrations } from '../../migrations/postgresql/index.js';
 import { sqliteMigrations } from '../../migrations/sqlite/index.js';
 
 export type DatabaseSettings = {
   databaseUrl: string;
   sqliteBusyTimeoutMs: number;
+  /** PostgreSQL connection pool size per process. */
+  poolSize?: number;
+  /** PostgreSQL statement_timeout in ms (0 = none). */
+  statementTimeoutMs?: number;
   debug?: boolean;
 };
+
+export type Dialect = 'sqlite' | 'postgresql';
+
+export function dialectOf(databaseUrl: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
+}
 
 /** `file:./data/ledger.db` -> `./data/ledger.db`; `file::memory:` -> `:memory:`. */
 export function sqlitePathFromUrl(url: string): string {
@@ -18,19 +32,37 @@ export function sqlitePathFromUrl(url: string): string {
 
 type SqliteHandle = { exec(sql: string, callback: (err: Error | null) => void): void };
 
-export function createOrmOptions(settings: DatabaseSettings): Options {
-  if (!settings.databaseUrl.startsWith('file:')) {
-    throw new Error('Only SQLite (file:) DATABASE_URL values are supported by this build');
+function migrationOptions(dialect: Dialect, list: MigrationObject[]) {
+  const path = fileURLToPath(new URL(`../../migrations/${dialect}`, import.meta.url));
+  // Listed explicitly so migrations run the same under tsx, vitest and the CLI.
+  return { path, pathTs: path, emit: 'ts' as const, transactional: true, allOrNothing: true, snapshot: false, silent: true, migrationsList: list };
+}
+
+const shared = (settings: DatabaseSettings) => ({
+  entities,
+  extensions: [Migrator],
+  debug: settings.debug ?? false,
+  forceUtcTimezone: true,
+  // Keeps writes explicit: nothing is flushed behind a service's back.
+  allowGlobalContext: false,
+});
+
+/** MikroORM options for the database DATABASE_URL names: `file:` is SQLite, `postgres://` PostgreSQL. */
+export function createOrmOptions(settings: DatabaseSettings): Options<AbstractSqlDriver> {
+  if (dialectOf(settings.databaseUrl) === 'postgresql') {
+    return definePostgresConfig({
+      ...shared(settings),
+      clientUrl: settings.databaseUrl,
+      pool: { min: 0, max: settings.poolSize ?? 10 },
+      driverOptions: {
+        connection: { statement_timeout: settings.statementTimeoutMs ?? 30_000, application_name: 'mini-ledger' },
+      },
+      migrations: migrationOptions('postgresql', postgresMigrations),
+    });
   }
-  const migrationsPath = fileURLToPath(new URL('../../migrations/sqlite', import.meta.url));
-  return defineConfig({
+  return defineSqliteConfig({
+    ...shared(settings),
     dbName: sqlitePathFromUrl(settings.databaseUrl),
-    entities,
-    extensions: [Migrator],
-    debug: settings.debug ?? false,
-    forceUtcTimezone: true,
-    // Keeps writes to the ledger explicit: nothing is flushed behind a service's back.
-    allowGlobalContext: false,
     pool: {
       afterCreate(conn: SqliteHandle, done: (err: Error | null, conn: SqliteHandle) => void) {
         const pragmas = [
@@ -42,15 +74,6 @@ export function createOrmOptions(settings: DatabaseSettings): Options {
         conn.exec(pragmas, (err) => done(err, conn));
       },
     },
-    migrations: {
-      path: migrationsPath,
-      pathTs: migrationsPath,
-      emit: 'ts',
-      transactional: true,
-      allOrNothing: true,
-      snapshot: false,
-      silent: true,
-      migrationsList: sqliteMigrations,
-    },
+    migrations: migrationOptions('sqlite', sqliteMigrations),
   });
 }

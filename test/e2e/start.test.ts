@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { freshDatabase, ON_POSTGRES } from '../support/database.js';
 import { runUntilExit, startService } from '../support/process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-e2e-'));
@@ -11,9 +12,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('npm start', () => {
   it('when started on an empty machine, then it creates the data folder, migrates, serves the API and stops cleanly on SIGTERM', async () => {
     const dbFile = join(dir, 'nested', 'folder', 'ledger.db');
-    const service = await startService({ DATABASE_URL: `file:${dbFile}` });
+    // On PostgreSQL (TEST_DATABASE_URL) the same walk runs on a fresh database of its own.
+    const pgDatabase = ON_POSTGRES ? await freshDatabase() : null;
+    const databaseUrl = pgDatabase?.url ?? `file:${dbFile}`;
+    const service = await startService({ DATABASE_URL: databaseUrl });
     try {
-      expect(existsSync(dbFile)).toBe(true);
+      if (!pgDatabase) expect(existsSync(dbFile)).toBe(true);
       expect(service.output()).toContain('migrations applied');
       const health = await fetch(`${service.url}/healthz`);
       expect(health.status).toBe(200);
@@ -42,7 +46,7 @@ describe('npm start', () => {
     }
 
     // A second start on the same file finds nothing to migrate and keeps the data.
-    const again = await startService({ DATABASE_URL: `file:${dbFile}` });
+    const again = await startService({ DATABASE_URL: databaseUrl });
     try {
       expect(again.output()).toContain('database schema is up to date');
       const login = await fetch(`${again.url}/api/auth/login/`, {
@@ -53,6 +57,7 @@ describe('npm start', () => {
       expect(login.status).toBe(200);
     } finally {
       expect(await again.stop('SIGINT')).toBe(0);
+      await pgDatabase?.drop();
     }
   });
 

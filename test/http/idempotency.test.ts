@@ -110,7 +110,7 @@ describe('Idempotency-Key', () => {
 
   it('when a stored key is older than 24 hours, then it may be used again for a new request', async () => {
     await postEntry('old-key', { type: 'credit', amount: '1' }).expect(201);
-    await h.db.em.getConnection().execute("update idempotency_keys set expires_at = 0 where key = 'old-key'");
+    await h.db.em.getConnection().execute('update idempotency_keys set expires_at = ? where key = ?', [new Date(0), 'old-key']);
     const before = await entryCount();
     const res = await postEntry('old-key', { type: 'credit', amount: '2' });
     expect(res.status).toBe(201);

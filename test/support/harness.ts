@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
@@ -10,6 +7,7 @@ import { systemClock, type Clock } from '../../src/domain/clock.js';
 import { createServices, type Services } from '../../src/domain/services.js';
 import { createApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
+import { freshDatabase } from './database.js';
 
 export type Harness = {
   db: Database;
@@ -19,10 +17,13 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-/** The real graph (services, Express app) on a fresh migrated SQLite file of its own. */
+/**
+ * The real graph (services, Express app) on a fresh migrated database of its own: a SQLite file, or a
+ * PostgreSQL database when TEST_DATABASE_URL is set.
+ */
 export async function createHarness(options: { clock?: Clock } = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-test-'));
-  const databaseUrl = `file:${join(dir, 'ledger.db')}`;
+  const fresh = await freshDatabase();
+  const databaseUrl = fresh.url;
   const db = await openDatabase({ databaseUrl, sqliteBusyTimeoutMs: 5000 });
   await db.migrate();
   const services = createServices({ em: db.em, clock: options.clock ?? systemClock, bcryptCost: 4 });
@@ -34,7 +35,7 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
     databaseUrl,
     async close() {
       await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await fresh.drop();
     },
   };
 }

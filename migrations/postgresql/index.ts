@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124075341_init } from './Migration20261124075341_init.js';
+
+/**
+ * Every PostgreSQL migration, in order (see migrations/sqlite/index.ts for why they are listed).
+ * The SQLite and PostgreSQL folders each hold the full history for their dialect.
+ */
+export const postgresMigrations: MigrationObject[] = [
+  { name: 'Migration20261124075341_init', class: Migration20261124075341_init },
+];
