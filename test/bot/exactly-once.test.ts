@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Update } from 'grammy/types';
+import { sqlCount, sqlRows } from '../support/harness.js';
+import { buttons, createBotHarness, texts, type BotHarness } from './support.js';
+
+let h: BotHarness;
+beforeEach(async () => {
+  h = await createBotHarness();
+  await h.send(`/link ${await h.merchant('shop')}`);
+  await h.send('/add Alice');
+});
+afterEach(() => h.close());
+
+const entries = () => sqlCount(h.db, 'select count(*) as n from ledger_entries');
+
+function creditUpdate(updateId: number, messageId: number): Update {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: messageId,
+      date: 0,
+      chat: { id: 501, type: 'private', first_name: 'Merchant' },
+      from: { id: 77, is_bot: false, first_name: 'Merchant' },
+      text: '/credit Alice 500',
+      entities: [{ type: 'bot_command', offset: 0, length: 7 }],
+    },
+  };
+}
+
+describe('exactly once', () => {
+  it('when Telegram delivers the same update twice, then the entry is posted once', async () => {
+    const update = creditUpdate(h.nextUpdateId(), h.nextMessageId());
+    expect(texts(await h.deliver(update))[0]).toContain('Recorded');
+    expect(await h.deliver(structuredClone(update))).toEqual([]);
+    expect(await entries()).toBe(1);
+  });
+
+  it('when the same message arrives under a new update id, then the idempotency key replays it and posts nothing new', async () => {
+    const messageId = h.nextMessageId();
+    await h.deliver(creditUpdate(h.nextUpdateId(), messageId));
+    expect(texts(await h.deliver(creditUpdate(h.nextUpdateId(), messageId)))).toEqual([
+      'Already recorded: credit 500.00 (you gave) — Alice\nAlice owes you 500.00.',
+    ]);
+    expect(await entries()).toBe(1);
+    expect(await sqlRows(h.db, "select key from idempotency_keys where key like 'tg:%' order by id")).toEqual([
+      expect.objectContaining({ key: expect.stringMatching(/^tg:501:\d+$/) }),
+      { key: `tg:501:${messageId}` },
+    ]);
+  });
+
+  it('when Undo is pressed twice, then the entry is reversed once and the second press is told so', async () => {
+    const [undo] = buttons(await h.send('/credit Alice 500'));
+    expect(texts(await h.press(undo?.data ?? ''))).toEqual([
+      'Undone: entry #1 reversed with debit 500.00 (you got) for Alice.\nAlice is settled up (0.00).',
+    ]);
+    expect(texts(await h.press(undo?.data ?? ''))).toEqual(['That entry was already undone; nothing changed.']);
+    expect(await sqlRows(h.db, 'select id, type, reverses_id, channel from ledger_entries order by id')).toEqual([
+      { id: 1, type: 'credit', reverses_id: null, channel: 'telegram' },
+      { id: 2, type: 'debit', reverses_id: 1, channel: 'telegram' },
+    ]);
+  });
+
+  it('when /undo is confirmed, then the last entry this chat posted is reversed; asked again, it says it was undone', async () => {
+    await h.send('/credit Alice 100');
+    await h.send('/debit Alice 30');
+    const ask = await h.send('/undo');
+    expect(texts(ask)).toEqual(['Undo debit 30.00 (you got) for Alice (entry #2)?']);
+    const [yes, cancel] = buttons(ask);
+    expect(cancel?.text).toBe('Cancel');
+    await h.press(yes?.data ?? '');
+    expect(await sqlRows(h.db, 'select total_credit, total_debit from customers')).toEqual([
+      { total_credit: 13000, total_debit: 3000 },
+    ]);
+    expect(texts(await h.send('/undo'))).toEqual([
+      'The last entry from this chat, debit 30.00 (you got) for Alice (entry #2), was already undone.',
+    ]);
+  });
+
+  it('when /undo finds no entry from this chat, then it says so; entries another chat posted are not this chat’s', async () => {
+    expect(texts(await h.send('/undo'))).toEqual(['This chat has posted no entry that can be undone.']);
+    const other = 777;
+    await h.send(`/link ${await h.merchant('other')}`, { chatId: other });
+    await h.send('/credit Alice 5', { chatId: 501 });
+    expect(texts(await h.send('/undo', { chatId: other }))).toEqual(['This chat has posted no entry that can be undone.']);
+  });
+
+  it('when a customer choice is pressed twice, then the entry is posted once', async () => {
+    await h.send('/add Alicia');
+    const [first] = buttons(await h.send('/credit Ali 9'));
+    await h.press(first?.data ?? '');
+    expect(texts(await h.press(first?.data ?? ''))[0]).toContain('Already recorded');
+    expect(await entries()).toBe(1);
+  });
+
+  it('when "create and post" is pressed twice, then one customer and one entry are created', async () => {
+    const [create] = buttons(await h.send('/credit Newcomer 9'));
+    await h.press(create?.data ?? '');
+    await h.press(create?.data ?? '');
+    expect(await sqlCount(h.db, "select count(*) as n from customers where name = 'Newcomer'")).toBe(1);
+    expect(await entries()).toBe(1);
+  });
+
+  it('when /add is delivered again under a new update id, then no twin customer is created', async () => {
+    const messageId = h.nextMessageId();
+    await h.send('/add Twin', { messageId });
+    expect(texts(await h.send('/add Twin', { messageId }))[0]).toContain('Already added Twin');
+    expect(await sqlCount(h.db, "select count(*) as n from customers where name = 'Twin'")).toBe(1);
+  });
+});
