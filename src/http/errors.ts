@@ -40,6 +40,26 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
   'charset.unsupported': [415, 'unsupported_media_type', 'Unsupported charset; send UTF-8 JSON.'],
 };
 
+export const DATABASE_UNAVAILABLE = 'The database is not answering; try again shortly.';
+
+// Driver and pool errors that mean "the database is unreachable or overloaded right now", on either
+// dialect: the client may retry, so they are a 503, not a 500.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '57014',
+  'SQLITE_BUSY', 'SQLITE_LOCKED',
+]);
+const unavailableShape = z.object({ name: z.string().optional(), code: z.unknown().optional(), message: z.string() });
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const parsed = unavailableShape.safeParse(error);
+  if (!parsed.success) return false;
+  const { name, code, message } = parsed.data;
+  if (name === 'ConnectionException' || name === 'LockWaitTimeoutException') return true;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|connect ECONNREFUSED|terminating connection|not currently accepting connections|database is locked/i.test(message);
+}
+
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
@@ -56,6 +76,11 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
         'The request could not be read.',
       ];
       return sendError(res, status, code, message);
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error, reqId: req.id, method: req.method, url: req.originalUrl }, 'database unavailable');
+      res.set('Retry-After', '1');
+      return sendError(res, 503, 'database_unavailable', DATABASE_UNAVAILABLE);
     }
     logger.error({ err: error, reqId: req.id, method: req.method, url: req.originalUrl }, 'unhandled error');
     return sendError(res, 500, 'internal_error', 'Something went wrong on our side; the request was not applied.');

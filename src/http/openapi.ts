@@ -1,3 +1,4 @@
+import { DATABASE_UNAVAILABLE } from './errors.js';
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
@@ -16,9 +17,11 @@ import {
   entryResponse,
   errorResponse,
   healthResponse,
+  linkCodeResponse,
   meResponse,
   overallSummaryResponse,
   tokenResponse,
+  telegramLinkResponse,
   totalsResponse,
 } from './schemas.js';
 
@@ -70,7 +73,7 @@ const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typ
   },
   503: {
     description: 'The database is not answering',
-    example: { error: 'The database is not answering.', code: 'database_unavailable', fields: {} },
+    example: { error: DATABASE_UNAVAILABLE, code: 'database_unavailable', fields: {} },
   },
 };
 
@@ -327,6 +330,43 @@ export const OPERATIONS: RouteConfig[] = [
     responses: { 200: json(totalsResponse, 'Totals'), ...errors(401, 404) },
   },
   {
+    method: 'post',
+    path: '/api/telegram/link-code/',
+    tags: ['Telegram linking'],
+    summary: 'A one-time deep link (10 minutes) that links a Telegram chat to this merchant and token',
+    ...secured,
+    responses: {
+      201: json(linkCodeResponse, 'Open `url` in Telegram, or send `/start <code>` to the bot'),
+      ...errors(401),
+      503: json(errorResponse, 'The bot is not running on this server', {
+        error: 'The Telegram bot is not running on this server (TELEGRAM_BOT_TOKEN is not set).',
+        code: 'telegram_bot_off',
+        fields: {},
+      }),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/telegram/links/',
+    tags: ['Telegram linking'],
+    summary: "The merchant's linked chats",
+    ...secured,
+    responses: { 200: json(z.array(telegramLinkResponse), 'Linked chats', [telegramLinkResponse.meta()?.example]), ...errors(401) },
+  },
+  {
+    method: 'delete',
+    path: '/api/telegram/links/{id}/',
+    tags: ['Telegram linking'],
+    summary: 'Unlink a chat',
+    ...secured,
+    request: { params: z.object({ id: z.string().regex(/^[1-9]\d*$/).meta({ description: 'Link id', example: '1' }) }) },
+    responses: {
+      204: { description: 'Unlinked' },
+      ...errors(401),
+      404: json(errorResponse, 'No such link for this merchant', { error: 'Linked chat not found.', code: 'telegram_link_not_found', fields: {} }),
+    },
+  },
+  {
     method: 'get',
     path: '/api/summary/',
     tags: ['Summary'],
@@ -363,6 +403,7 @@ export function createOpenApiDocument(options: OpenApiOptions = {}) {
       { name: 'Customers', description: 'Your customers' },
       { name: 'Ledger', description: 'Credit and debit entries, reversals' },
       { name: 'Summary', description: 'Balances' },
+      { name: 'Telegram linking', description: 'Link Telegram chats to this merchant' },
       { name: 'Health', description: 'Service status and this document' },
     ],
   });

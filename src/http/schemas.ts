@@ -109,3 +109,30 @@ export type EntryResponse = z.infer<typeof entryResponse>;
 export type TotalsResponse = z.infer<typeof totalsResponse>;
 export type OverallSummaryResponse = z.infer<typeof overallSummaryResponse>;
 export type ErrorResponse = z.infer<typeof errorResponse>;
+
+export const linkCodeResponse = z
+  .object({
+    code: z.string().meta({ description: 'One-time code, valid for 10 minutes' }),
+    url: z.string().meta({ description: 'Deep link that opens the bot and links the chat' }),
+    expires_at: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({
+    id: 'LinkCode',
+    example: {
+      code: 'k3Jd8sQp2LmZ',
+      url: 'https://t.me/mini_ledger_bot?start=k3Jd8sQp2LmZ',
+      expires_at: '2026-11-24T09:25:00.000Z',
+    },
+  });
+
+export const telegramLinkResponse = z
+  .object({
+    id: z.number().int(),
+    chat_id: z.string(),
+    chat_title: z.string(),
+    created_at: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({
+    id: 'TelegramLink',
+    example: { id: 1, chat_id: '123456789', chat_title: 'Sam', created_at: '2026-11-24T09:16:00.000Z' },
+  });
