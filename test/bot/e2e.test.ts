@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import type { TelegramClient } from 'telegram-test-api/lib/modules/telegramClient.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { HOW_TO_LINK } from '../../bot/middlewares/error-boundary.js';
+import { startService, type Started } from '../support/process.js';
+import { botTextsTo, freePort, waitFor } from './e2e-support.js';
+
+const TOKEN = '987654:e2e-test-token';
+const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-bot-e2e-'));
+let server: TelegramServer;
+let service: Started;
+
+beforeAll(async () => {
+  server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 120 });
+  await server.start();
+  service = await startService({
+    DATABASE_URL: `file:${join(dir, 'ledger.db')}`,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: server.config.apiURL,
+  });
+  await waitFor(service.output, (out) => out.includes('Telegram bot on: long polling'));
+});
+
+afterAll(async () => {
+  // Stop the bot before the fake server: the fake answers getUpdates at once, so polling spins.
+  const code = await service?.stop('SIGTERM');
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  expect(code).toBe(0);
+});
+
+/** Sends a command from a chat and waits for the bot's next reply there. */
+async function say(client: TelegramClient, chatId: number, text: string): Promise<string> {
+  const before = botTextsTo(server, TOKEN, chatId).length;
+  await client.sendCommand(client.makeCommand(text));
+  const after = await waitFor(
+    () => botTextsTo(server, TOKEN, chatId),
+    (t) => t.length > before,
+  );
+  return after.slice(before).join('\n');
+}
+
+async function api(path: string, token: string | null, body?: unknown) {
+  const res = await fetch(`${service.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Token ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const tokenBody = z.object({ token: z.string() });
+
+describe('npm start with TELEGRAM_BOT_TOKEN, against a local Bot API server', () => {
+  it('walks a merchant from /start to a ledger the REST API agrees with, and keeps other chats and merchants out', async () => {
+    const { token } = tokenBody.parse((await api('/api/auth/register/', null, { username: 'kiosk', password: 'password123' })).body);
+    const chat = 1001;
+    const client = server.getClient(TOKEN, { chatId: chat, userId: chat, type: 'private', firstName: 'Kiosk' });
+
+    expect(await say(client, chat, '/start')).toContain('/link <your API token>');
+
+    expect(await say(client, chat, `/link ${token}`)).toContain('merchant kiosk');
+    const history = JSON.stringify(server.getUpdatesHistory(TOKEN));
+    expect(history).not.toContain(token);
+
+    expect(await say(client, chat, '/add Alice')).toContain('Added Alice');
+    expect(await say(client, chat, '/credit Alice 500 rice')).toBe(
+      'Recorded: credit 500.00 (you gave) — Alice (rice)\nAlice owes you 500.00.',
+    );
+    expect(await say(client, chat, '/debit alice 200')).toBe('Recorded: debit 200.00 (you got) — Alice\nAlice owes you 300.00.');
+    expect(await say(client, chat, '/summary Alice')).toContain('Balance: 300.00: Alice owes you 300.00');
+
+    const customers = z.array(z.object({ id: z.number(), name: z.string() })).parse((await api('/api/customers/', token)).body);
+    const alice = customers.find((c) => c.name === 'Alice');
+    const summaryPath = `/api/customers/${alice?.id}/summary/`;
+    const agreed = { total_credit: '500.00', total_debit: '200.00', balance: '300.00' };
+    expect((await api(summaryPath, token)).body).toEqual(agreed);
+
+    // A chat nobody linked is told how to link, and nothing changes.
+    const stranger = 2002;
+    const strangerClient = server.getClient(TOKEN, { chatId: stranger, userId: stranger, type: 'private' });
+    expect(await say(strangerClient, stranger, '/credit Alice 5')).toBe(HOW_TO_LINK);
+
+    // Another merchant's chat can neither see nor post to Alice.
+    const other = tokenBody.parse((await api('/api/auth/register/', null, { username: 'rival', password: 'password123' })).body);
+    const rivalChat = 3003;
+    const rival = server.getClient(TOKEN, { chatId: rivalChat, userId: rivalChat, type: 'private' });
+    expect(await say(rival, rivalChat, `/link ${other.token}`)).toContain('merchant rival');
+    expect(await say(rival, rivalChat, '/summary Alice')).toContain('No customer named "Alice"');
+    expect(await say(rival, rivalChat, '/credit Alice 5')).toContain('No customer named "Alice"');
+    expect((await api(summaryPath, other.token)).status).toBe(404);
+
+    expect((await api(summaryPath, token)).body).toEqual(agreed);
+  });
+});
