@@ -7,4 +7,6 @@ const config = createConfig(process.env);
 export default createOrmOptions({
   databaseUrl: config.databaseUrl,
   sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs,
+  poolSize: config.databasePoolSize,
+  statementTimeoutMs: config.databaseStatementTimeoutMs,
 });
