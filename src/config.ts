@@ -19,6 +19,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BCRYPT_COST: intFrom(4, 15).default(12),
   SQLITE_BUSY_TIMEOUT_MS: intFrom(0, 600_000).default(5000),
+  DATABASE_POOL_SIZE: intFrom(1, 1000).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: intFrom(0, 3_600_000).default(30_000),
+  RATE_LIMIT_AUTH_PER_MIN: intFrom(1, 1_000_000).default(10),
+  RATE_LIMIT_API_PER_MIN: intFrom(1, 1_000_000).default(600),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-from-BotFather').optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be the public http(s) base URL of this server' }).optional(),
@@ -33,6 +38,17 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   bcryptCost: number;
   sqliteBusyTimeoutMs: number;
+  /** PostgreSQL: connections per instance, and the cap on any one statement (0 = none). */
+  databasePoolSize: number;
+  databaseStatementTimeoutMs: number;
+  rateLimits: {
+    /** Login and register attempts a minute, per client IP and per username. */
+    authPerMinute: number;
+    /** Authenticated API requests a minute, per token. */
+    apiPerMinute: number;
+  };
+  /** Rate-limit counters live in Redis when set (shared by every instance), in memory otherwise. */
+  redisUrl: string | null;
   telegram: {
     /** The bot runs only when a token is set. */
     botToken: string | null;
@@ -63,6 +79,10 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     bcryptCost: e.BCRYPT_COST,
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    rateLimits: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MIN, apiPerMinute: e.RATE_LIMIT_API_PER_MIN },
+    redisUrl: e.REDIS_URL ?? null,
     telegram: {
       botToken: e.TELEGRAM_BOT_TOKEN ?? null,
       apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
