@@ -6,6 +6,7 @@ import { openDatabase } from './db/orm.js';
 import { systemClock } from './domain/clock.js';
 import { createServices } from './domain/services.js';
 import { createApp } from './http/app.js';
+import { connectRedisStore } from './http/rate-limit-redis.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -29,7 +30,16 @@ async function main(): Promise<void> {
   const telegram = config.telegram.botToken
     ? await prepareBot({ services, em: db.em, logger, telegram: { ...config.telegram, botToken: config.telegram.botToken } })
     : null;
-  const app = createApp({ services, db, logger, ...(telegram ? { telegram: telegram.http } : {}) });
+  // Each stops taking work and finishes what it started; all of them end before the ORM closes.
+  const stoppers: Array<() => Promise<void>> = [];
+  if (telegram) stoppers.push(() => telegram.stop());
+  const redis = config.redisUrl ? await connectRedisStore(config.redisUrl, logger) : null;
+  const rateLimits = {
+    authPerWindow: config.rateLimits.authPerMinute,
+    apiPerWindow: config.rateLimits.apiPerMinute,
+    ...(redis ? { store: redis.store } : {}),
+  };
+  const app = createApp({ services, db, logger, rateLimits, ...(telegram ? { telegram: telegram.http } : {}) });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -51,10 +61,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
-    await telegram?.stop();
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db.close();
+    try {
+      // close() stops accepting at once and resolves when the last in-flight request has been answered.
+      const httpDone = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([httpDone, ...stoppers.map((stop) => stop())]);
+      await redis?.close();
+      await db.close();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     logger.info('stopped');
     process.exit(0);
   };

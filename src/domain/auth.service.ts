@@ -22,8 +22,8 @@ export type AuthServiceDeps = { em: EntityManager; clock: Clock; bcryptCost: num
 
 export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDeps) {
   // A hash to compare against when the username is unknown, so both paths cost one bcrypt check.
-  let decoyHash: Promise<string> | undefined;
-  const decoy = () => (decoyHash ??= bcrypt.hash(randomBytes(16).toString('hex'), bcryptCost));
+  // Computed now, at the cost in force, so not even the first unknown-user login pays for hashing it.
+  const decoyHash = bcrypt.hash(randomBytes(16).toString('hex'), bcryptCost);
 
   async function issueToken(em: EntityManager, userId: number): Promise<string> {
     const token = randomBytes(32).toString('hex');
@@ -58,7 +58,7 @@ export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDe
       const { username, password } = parseInput(loginSchema, input);
       const em = currentEm(root);
       const user = await em.findOne(UserSchema, { username }, { disableIdentityMap: true });
-      const ok = await bcrypt.compare(password, user?.passwordHash ?? (await decoy()));
+      const ok = await bcrypt.compare(password, user?.passwordHash ?? (await decoyHash));
       if (!user || !ok) throw new InvalidCredentials();
       return { token: await issueToken(em, user.id), userId: user.id };
     },

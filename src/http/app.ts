@@ -1,5 +1,6 @@
 import { RequestContext } from '@mikro-orm/core';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { Router, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/orm.js';
 import type { Services } from '../domain/services.js';
@@ -10,6 +11,7 @@ import { createCustomerRouter } from './customer.routes.js';
 import { createDocsRouter } from './docs.routes.js';
 import { createErrorHandler, notFoundHandler, sendError } from './errors.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
+import { apiLimiter, authLimiters, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
 import { createTelegramRouter } from './telegram.routes.js';
 import { createOpenApiDocument } from './openapi.js';
 
@@ -20,6 +22,8 @@ export type AppDeps = {
   services: Services;
   db: Pick<Database, 'em' | 'ping'>;
   logger: Logger;
+  /** The production defaults (10 auth attempts, 600 API requests a minute) when absent. */
+  rateLimits?: RateLimits;
   /** Absent when the bot is off. */
   telegram?: TelegramHttp;
 };
@@ -38,16 +42,24 @@ const requireJsonBody: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function createApp({ services, db, logger, telegram }: AppDeps): Express {
+export function createApp({ services, db, logger, rateLimits = DEFAULT_RATE_LIMITS, telegram }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Served over plain HTTP (or behind a TLS proxy): do not force the docs page's assets onto https.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
 
   app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(requireJsonBody);
   app.use(express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES }));
   // grammY checks the secret header itself (401 when wrong) and opens its own unit of work per update.
   if (telegram?.webhook) app.post(telegram.webhook.path, telegram.webhook.handler);
+  // Mounted like the auth router, so every path that reaches login or register is counted.
+  const authLimits = Router();
+  authLimits.post('/login/', ...authLimiters(rateLimits, 'login'));
+  authLimits.post('/register/', ...authLimiters(rateLimits, 'register'));
+  app.use('/api/auth', authLimits);
+  app.use('/api', apiLimiter(rateLimits));
   // One EntityManager fork per request.
   app.use((_req, _res, next) => RequestContext.create(db.em, next));
 

@@ -6,6 +6,7 @@ import type { Actor } from '../../src/domain/actor.js';
 import { systemClock, type Clock } from '../../src/domain/clock.js';
 import { createServices, type Services } from '../../src/domain/services.js';
 import { createApp } from '../../src/http/app.js';
+import type { RateLimits } from '../../src/http/rate-limit.js';
 import { createLogger } from '../../src/logger.js';
 import { freshDatabase } from './database.js';
 
@@ -21,13 +22,17 @@ export type Harness = {
  * The real graph (services, Express app) on a fresh migrated database of its own: a SQLite file, or a
  * PostgreSQL database when TEST_DATABASE_URL is set.
  */
-export async function createHarness(options: { clock?: Clock } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { clock?: Clock; bcryptCost?: number; rateLimits?: RateLimits } = {},
+): Promise<Harness> {
   const fresh = await freshDatabase();
   const databaseUrl = fresh.url;
   const db = await openDatabase({ databaseUrl, sqliteBusyTimeoutMs: 5000 });
   await db.migrate();
-  const services = createServices({ em: db.em, clock: options.clock ?? systemClock, bcryptCost: 4 });
-  const app = createApp({ services, db, logger: createLogger('silent') });
+  const services = createServices({ em: db.em, clock: options.clock ?? systemClock, bcryptCost: options.bcryptCost ?? 4 });
+  // Tests register many merchants from one address: limits are off unless a test asks for them.
+  const rateLimits = options.rateLimits ?? { authPerWindow: 1_000_000, apiPerWindow: 1_000_000 };
+  const app = createApp({ services, db, logger: createLogger('silent'), rateLimits });
   return {
     db,
     services,

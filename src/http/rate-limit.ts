@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { rateLimit, type Store } from 'express-rate-limit';
+import { sendError } from './errors.js';
+
+export type RateLimits = {
+  /** Login and register attempts per window, per client IP and per username (each route counted apart). */
+  authPerWindow: number;
+  /** Authenticated API requests per window, per token. */
+  apiPerWindow: number;
+  /** One minute unless a test shortens it. */
+  windowMs?: number;
+  /** A fresh store per limiter (e.g. Redis); each limiter keeps its own memory store when absent. */
+  store?: (name: string) => Store;
+};
+
+const WINDOW_MS = 60_000;
+
+/** The same numbers as the RATE_LIMIT_* configuration defaults. */
+export const DEFAULT_RATE_LIMITS: RateLimits = { authPerWindow: 10, apiPerWindow: 600 };
+
+// Keys are hashed: a token or a long username never sits in the counter store as given.
+const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+function usernameOf(req: Request): string | null {
+  const body: unknown = req.body;
+  if (typeof body !== 'object' || body === null || !('username' in body)) return null;
+  return typeof body.username === 'string' ? body.username : null;
+}
+
+function limiter(
+  limits: RateLimits,
+  name: string,
+  limit: number,
+  key: ((req: Request) => string | null) | 'ip',
+): RequestHandler {
+  const keyOf = key === 'ip' ? null : key;
+  return rateLimit({
+    windowMs: limits.windowMs ?? WINDOW_MS,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    // Without a key (no username, no token) this limiter has nothing to count; the others still apply.
+    ...(keyOf ? { keyGenerator: (req: Request) => `${name}:${digest(keyOf(req) ?? '')}`, skip: (req: Request) => keyOf(req) === null } : {}),
+    ...(limits.store ? { store: limits.store(name) } : {}),
+    // A counter store that fails (Redis down) must not take the ledger down with it.
+    passOnStoreError: true,
+    handler: (_req, res) => {
+      const retryAfter = res.get('Retry-After') ?? String(Math.ceil((limits.windowMs ?? WINDOW_MS) / 1000));
+      res.set('Retry-After', retryAfter);
+      sendError(res, 429, 'rate_limited', `Too many requests; try again in ${retryAfter} seconds.`);
+    },
+  });
+}
+
+/** Per-IP and per-username limits for one auth route (login or register). */
+export function authLimiters(limits: RateLimits, route: 'login' | 'register'): RequestHandler[] {
+  return [
+    limiter(limits, `${route}-ip`, limits.authPerWindow, 'ip'),
+    limiter(limits, `${route}-user`, limits.authPerWindow, usernameOf),
+  ];
+}
+
+/** Per-token limit on every request that carries an Authorization header. */
+export function apiLimiter(limits: RateLimits): RequestHandler {
+  return limiter(limits, 'api-token', limits.apiPerWindow, (req) => req.get('Authorization') ?? null);
+}
