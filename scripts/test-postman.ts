@@ -2,12 +2,22 @@
 // collection against it with newman, stops the server, and exits non-zero on any failed assertion.
 import newman from 'newman';
 import { COLLECTION_FILE, ENVIRONMENT_FILE } from '../postman/build-collection.js';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { freePort } from '../test/bot/e2e-support.js';
 import { freshDatabase } from '../test/support/database.js';
 import { startService } from '../test/support/process.js';
 
 // A fresh SQLite file, or a fresh PostgreSQL database when TEST_DATABASE_URL is set.
 const database = await freshDatabase();
-const service = await startService({ DATABASE_URL: database.url, LOG_LEVEL: 'info' });
+// The bot runs against a local fake Bot API, so the Telegram linking requests meet a live bot.
+const telegram = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 60 });
+await telegram.start();
+const service = await startService({
+  DATABASE_URL: database.url,
+  LOG_LEVEL: 'info',
+  TELEGRAM_BOT_TOKEN: '4242:postman-run-token',
+  TELEGRAM_API_ROOT: telegram.config.apiURL,
+});
 
 let failures = 0;
 try {
@@ -28,6 +38,7 @@ try {
   console.log(`newman: ${requests.total} requests, ${assertions.total} assertions, ${assertions.failed} failed`);
 } finally {
   const code = await service.stop('SIGTERM');
+  await telegram.stop();
   await database.drop();
   if (code !== 0) {
     console.error(`server exited with ${code}`);
