@@ -1,0 +1,164 @@
+import { randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from 'redis';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/http/app.js';
+import { connectRedisStore, type RateLimitStore } from '../../src/http/rate-limit-redis.js';
+import { createLogger } from '../../src/logger.js';
+import { auth, createHarness, registerMerchant, sqlCount, type Harness } from '../support/harness.js';
+import { startService } from '../support/process.js';
+
+const AUTH_LIMIT = 3;
+const API_LIMIT = 5;
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+let h: Harness;
+let ipCounter = 0;
+// The app trusts X-Forwarded-For from loopback (a local reverse proxy), so each test can act from its own address.
+const freshIp = () => `198.51.100.${++ipCounter}`;
+
+beforeAll(async () => {
+  h = await createHarness({ rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT } });
+  // Registered through the services: the HTTP register route is itself limited.
+  await h.services.auth.register({ username: 'alice', password: 'correct horse' });
+});
+afterAll(async () => h.close());
+
+function expectRateLimited(res: request.Response): void {
+  expect(res.status).toBe(429);
+  expect(res.type).toBe('application/json');
+  expect(res.body).toEqual({ error: expect.stringMatching(/too many requests/i), code: 'rate_limited', fields: {} });
+  expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
+}
+
+const login = (ip: string, username: string, password = 'wrong password') =>
+  request(h.app).post('/api/auth/login/').set('X-Forwarded-For', ip).send({ username, password });
+
+describe('login and register limits', () => {
+  it('when one address tries more logins than the limit, then it gets 429 JSON with Retry-After while another address still gets through', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < AUTH_LIMIT; i += 1) expect((await login(ip, `guess${i}`)).status).toBe(400);
+    expectRateLimited(await login(ip, 'alice', 'correct horse'));
+    expect((await login(freshIp(), 'alice', 'correct horse')).status).toBe(200);
+  });
+
+  it('when one username is tried from many addresses, then past the limit even the right password is refused', async () => {
+    await h.services.auth.register({ username: 'bob-target', password: 'correct horse' });
+    for (let i = 0; i < AUTH_LIMIT; i += 1) expect((await login(freshIp(), 'bob-target')).status).toBe(400);
+    const blocked = await login(freshIp(), 'bob-target', 'correct horse');
+    expectRateLimited(blocked);
+    expect(blocked.body.token).toBeUndefined();
+    // Other usernames are not affected by bob-target's counter.
+    expect((await login(freshIp(), 'alice', 'correct horse')).status).toBe(200);
+  });
+
+  it('when the path is written without its trailing slash or in capitals, then the attempts count just the same', async () => {
+    const ip = freshIp();
+    const paths = ['/api/auth/login', '/API/auth/login/', '/api/auth/login/'];
+    for (const path of paths) {
+      expect((await request(h.app).post(path).set('X-Forwarded-For', ip).send({ username: 'x1', password: 'y' })).status).toBe(400);
+    }
+    expectRateLimited(await request(h.app).post('/api/auth/login').set('X-Forwarded-For', ip).send({ username: 'x2', password: 'y' }));
+  });
+
+  it('when one address registers more than the limit, then 429 and no further user is created', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < AUTH_LIMIT; i += 1) {
+      const res = await request(h.app).post('/api/auth/register/').set('X-Forwarded-For', ip).send({ username: `reg-ip-${i}`, password: 'correct horse' });
+      expect(res.status).toBe(201);
+    }
+    const users = await sqlCount(h.db, 'select count(*) as n from users');
+    const res = await request(h.app).post('/api/auth/register/').set('X-Forwarded-For', ip).send({ username: 'reg-ip-x', password: 'correct horse' });
+    expectRateLimited(res);
+    expect(await sqlCount(h.db, 'select count(*) as n from users')).toBe(users);
+  });
+
+  it('when one username is registered for from many addresses, then past the limit 429 instead of the usual answer', async () => {
+    for (let i = 0; i < AUTH_LIMIT; i += 1) {
+      const res = await request(h.app).post('/api/auth/register/').set('X-Forwarded-For', freshIp()).send({ username: 'alice', password: 'correct horse' });
+      expect(res.body.code).toBe('username_taken');
+    }
+    expectRateLimited(await request(h.app).post('/api/auth/register/').set('X-Forwarded-For', freshIp()).send({ username: 'alice', password: 'correct horse' }));
+  });
+});
+
+describe('API limit per token', () => {
+  it('when one token makes more requests than the limit, then 429 and nothing is written, while another token is unaffected', async () => {
+    const { token } = await h.services.auth.register({ username: 'busy-shop', password: 'correct horse' });
+    const { token: other } = await h.services.auth.register({ username: 'quiet-shop', password: 'correct horse' });
+    const created = await request(h.app).post('/api/customers/').set(auth(token)).send({ name: 'Carol' });
+    expect(created.status).toBe(201);
+    for (let i = 1; i < API_LIMIT; i += 1) expect((await request(h.app).get('/api/summary/').set(auth(token))).status).toBe(200);
+    const entries = await sqlCount(h.db, 'select count(*) as n from ledger_entries');
+    const res = await request(h.app)
+      .post(`/api/customers/${created.body.id}/entries/`)
+      .set(auth(token))
+      .send({ type: 'credit', amount: '5' });
+    expectRateLimited(res);
+    expect(await sqlCount(h.db, 'select count(*) as n from ledger_entries')).toBe(entries);
+    expect((await request(h.app).get('/api/summary/').set(auth(other))).status).toBe(200);
+  });
+
+  it('when requests are under the limit, then they carry RateLimit headers and succeed', async () => {
+    const { token } = await h.services.auth.register({ username: 'calm-shop', password: 'correct horse' });
+    const res = await request(h.app).get('/api/auth/me/').set(auth(token));
+    expect(res.status).toBe(200);
+    expect(res.headers['ratelimit-policy']).toContain(`${API_LIMIT};w=60`);
+  });
+});
+
+describe('Redis store', () => {
+  let store: RateLimitStore;
+  let apps: ReturnType<typeof createApp>[];
+
+  beforeAll(async () => {
+    store = await connectRedisStore(REDIS_URL, createLogger('silent'));
+    // Two app instances over one Redis: like two processes behind a load balancer.
+    apps = [0, 1].map(() =>
+      createApp({ services: h.services, db: h.db, logger: createLogger('silent'), rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT, store: store.store } }),
+    );
+  });
+  afterAll(async () => store.close());
+
+  it('when attempts are spread over two instances, then they share one counter', async () => {
+    // A random address, so counters left in Redis by an earlier run within the minute do not interfere.
+    const ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i <= AUTH_LIMIT; i += 1) {
+      const app = apps[i % 2];
+      if (!app) throw new Error('no app');
+      const res = await request(app).post('/api/auth/login/').set('X-Forwarded-For', ip).send({ username: `spread-${randomInt(1e9)}`, password: 'nope nope' });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([...Array<number>(AUTH_LIMIT).fill(400), 429]);
+  });
+
+  it('when the service runs with RATE_LIMIT_AUTH_PER_MIN and REDIS_URL, then its counters are in Redis and the limit applies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-rl-'));
+    const service = await startService({ DATABASE_URL: `file:${join(dir, 'ledger.db')}`, RATE_LIMIT_AUTH_PER_MIN: '2', REDIS_URL });
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    try {
+      const ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const res = await fetch(`${service.url}/api/auth/login/`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip },
+          body: JSON.stringify({ username: `proc-${randomInt(1e9)}`, password: 'nope nope' }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([400, 400, 429]);
+      expect((await redis.keys('mini-ledger:rl:login-ip:*')).length).toBeGreaterThan(0);
+    } finally {
+      await redis.close();
+      expect(await service.stop()).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
