@@ -61,7 +61,11 @@ describe('bot commands', () => {
     const alice = await customer('Alice');
     const calls = await h.send('/credit Alice 500 rice');
     expect(texts(calls)).toEqual(['Recorded: credit 500.00 (you gave) — Alice (rice)\nAlice owes you 500.00.']);
-    const rows = await sqlRows(h.db, 'select id, type, amount, note, channel, telegram_chat_id, api_token_id from ledger_entries');
+    // Cast: PostgreSQL's driver returns bigint columns as strings.
+    const rows = await sqlRows(
+      h.db,
+      'select id, type, cast(amount as integer) as amount, note, channel, telegram_chat_id, api_token_id from ledger_entries',
+    );
     expect(rows).toEqual([
       { id: 1, type: 'credit', amount: 50000, note: 'rice', channel: 'telegram', telegram_chat_id: '501', api_token_id: actor.tokenId },
     ]);
@@ -73,7 +77,7 @@ describe('bot commands', () => {
     expect(texts(await h.send('/debit Alice 1,250.50 cash'))).toEqual([
       'Recorded: debit 1250.50 (you got) — Alice (cash)\nYou owe Alice 1150.50.',
     ]);
-    expect(await sqlRows(h.db, 'select total_credit, total_debit from customers')).toEqual([
+    expect(await sqlRows(h.db, 'select cast(total_credit as integer) as total_credit, cast(total_debit as integer) as total_debit from customers')).toEqual([
       { total_credit: 10000, total_debit: 125050 },
     ]);
   });
@@ -160,7 +164,7 @@ describe('matching customer names', () => {
 
     const picked = await h.press(choices[1]?.data ?? '');
     expect(texts(picked)).toEqual(['Recorded: credit 40.00 (you gave) — Ali Baba (sugar)\nAli Baba owes you 40.00.']);
-    expect(await sqlRows(h.db, 'select customer_id, amount, note from ledger_entries')).toEqual([
+    expect(await sqlRows(h.db, 'select customer_id, cast(amount as integer) as amount, note from ledger_entries')).toEqual([
       { customer_id: ali.id, amount: 4000, note: 'sugar' },
     ]);
   });
@@ -174,7 +178,7 @@ describe('matching customer names', () => {
     expect(await sqlCount(h.db, 'select count(*) as n from customers')).toBe(0);
 
     expect(texts(await h.press(create?.data ?? ''))[0]).toContain('Recorded: debit 75.00 (you got) — Zed Shop (paid)');
-    expect(await sqlRows(h.db, 'select c.name, e.amount from ledger_entries e join customers c on c.id = e.customer_id')).toEqual([
+    expect(await sqlRows(h.db, 'select c.name, cast(e.amount as integer) as amount from ledger_entries e join customers c on c.id = e.customer_id')).toEqual([
       { name: 'Zed Shop', amount: 7500 },
     ]);
   });

@@ -68,7 +68,7 @@ describe('exactly once', () => {
     const [yes, cancel] = buttons(ask);
     expect(cancel?.text).toBe('Cancel');
     await h.press(yes?.data ?? '');
-    expect(await sqlRows(h.db, 'select total_credit, total_debit from customers')).toEqual([
+    expect(await sqlRows(h.db, 'select cast(total_credit as integer) as total_credit, cast(total_debit as integer) as total_debit from customers')).toEqual([
       { total_credit: 13000, total_debit: 3000 },
     ]);
     expect(texts(await h.send('/undo'))).toEqual([
