@@ -56,7 +56,7 @@ async function api(path: string, token: string | null, body?: unknown) {
 const tokenBody = z.object({ token: z.string() });
 
 describe('npm start with TELEGRAM_BOT_TOKEN, against a local Bot API server', () => {
-  it('walks a merchant from /start to a ledger the REST API agrees with, and keeps other chats and merchants out', async () => {
+  it('when a merchant walks /start, /link, /credit, /debit and /summary, then the REST summary agrees, the token message is gone, and other chats and merchants are kept out', async () => {
     const { token } = tokenBody.parse((await api('/api/auth/register/', null, { username: 'kiosk', password: 'password123' })).body);
     const chat = 1001;
     const client = server.getClient(TOKEN, { chatId: chat, userId: chat, type: 'private', firstName: 'Kiosk' });
@@ -95,5 +95,19 @@ describe('npm start with TELEGRAM_BOT_TOKEN, against a local Bot API server', ()
     expect((await api(summaryPath, other.token)).status).toBe(404);
 
     expect((await api(summaryPath, token)).body).toEqual(agreed);
+  });
+});
+
+describe('npm start without TELEGRAM_BOT_TOKEN', () => {
+  it('when no token is set, then the API runs alone and the log says the bot is off', async () => {
+    const alone = await startService({ DATABASE_URL: `file:${join(dir, 'alone.db')}` });
+    try {
+      await waitFor(alone.output, (out) => out.includes('Telegram bot off'));
+      expect(alone.output()).toContain('Telegram bot off: TELEGRAM_BOT_TOKEN is not set');
+      expect(alone.output()).not.toContain('Telegram bot on');
+      expect((await fetch(`${alone.url}/healthz`)).status).toBe(200);
+    } finally {
+      expect(await alone.stop('SIGTERM')).toBe(0);
+    }
   });
 });
