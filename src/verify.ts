@@ -1,0 +1,52 @@
+// `npm run verify`: recomputes every customer's totals from its entries; exit 0 when all agree,
+// 1 on any mismatch, 2 when the check could not run. Reads the same environment as `npm start`.
+import { existsSync } from 'node:fs';
+import { ConfigError, createConfig } from './config.js';
+import { dialectOf, sqlitePathFromUrl } from './db/orm-options.js';
+import { openDatabase } from './db/orm.js';
+import { checkLedgerIntegrity } from './domain/integrity.js';
+import { formatMinor } from './domain/money.js';
+
+async function verify(): Promise<number> {
+  const config = createConfig(process.env);
+  const path = sqlitePathFromUrl(config.databaseUrl);
+  // Checking must never create an empty database where an operator mistyped a path.
+  if (dialectOf(config.databaseUrl) === 'sqlite' && path !== ':memory:' && !existsSync(path)) {
+    process.stderr.write(`verify: no database at ${path} (DATABASE_URL)\n`);
+    return 2;
+  }
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs,
+    poolSize: 1,
+  });
+  try {
+    const report = await checkLedgerIntegrity(db.em.fork());
+    for (const m of report.mismatches) {
+      process.stdout.write(
+        `MISMATCH customer ${m.customerId} (owner ${m.ownerId}): stored credit ${formatMinor(m.stored.credit)} debit ${formatMinor(m.stored.debit)}, ` +
+          `from entries credit ${formatMinor(m.fromEntries.credit)} debit ${formatMinor(m.fromEntries.debit)}\n`,
+      );
+    }
+    for (const r of report.badReversals) {
+      process.stdout.write(`BAD REVERSAL entry ${r.entryId} does not mirror entry ${r.reversesId}\n`);
+    }
+    const problems = report.mismatches.length + report.badReversals.length;
+    process.stdout.write(
+      `verify: ${report.customers} customers, ${report.entries} entries: ` +
+        (problems === 0 ? 'every total matches its entries\n' : `${problems} problem(s) found\n`),
+    );
+    return problems === 0 ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
+
+verify().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+    process.stderr.write(`verify could not run: ${message}\n`);
+    process.exit(2);
+  },
+);
