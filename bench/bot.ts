@@ -1,0 +1,131 @@
+// The bot benchmark: `/credit` updates fed to bot.handleUpdate in this process, on a SQLite file,
+// with a transformer answering the Bot API calls (nothing leaves the process).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Transformer } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { createBot } from '../bot/create-bot.js';
+import { openDatabase } from '../src/db/orm.js';
+import { systemClock } from '../src/domain/clock.js';
+import { createServices } from '../src/domain/services.js';
+import { createLogger } from '../src/logger.js';
+
+const BOT_INFO: UserFromGetMe = {
+  id: 4242,
+  is_bot: true,
+  first_name: 'Mini Ledger',
+  username: 'mini_ledger_bench_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+export type BotResult = {
+  chats: number;
+  customers: number;
+  seconds: number;
+  updates: number;
+  updatesPerSecond: number;
+  /** Replies that said "Recorded": every update must have posted its entry. */
+  recorded: number;
+  totalsExact: boolean;
+};
+
+/** Runs `chats` chats in parallel (as the runner does), each sending `/credit Alice 5` back to back. */
+export async function runBotBench(options: { chats: number; seconds: number; warmupSeconds: number }): Promise<BotResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-bot-bench-'));
+  const db = await openDatabase({ databaseUrl: `file:${join(dir, 'bot.db')}`, sqliteBusyTimeoutMs: 5000 });
+  try {
+    await db.migrate();
+    const services = createServices({ em: db.em, clock: systemClock, bcryptCost: 4 });
+    const bot = createBot({
+      services,
+      em: db.em,
+      config: { token: '4242:offline-bench-token', botInfo: BOT_INFO },
+      logger: createLogger('warn'),
+    });
+    let recorded = 0;
+    let messageIds = 1;
+    const answer: Transformer = async (_prev, method, payload) => {
+      const text = 'text' in payload && typeof payload.text === 'string' ? payload.text : '';
+      if (text.startsWith('Recorded')) recorded += 1;
+      const chatId = 'chat_id' in payload ? Number(payload.chat_id) : 0;
+      const result =
+        method === 'sendMessage'
+          ? { message_id: ++messageIds, date: 0, chat: { id: chatId, type: 'private', first_name: 'M' }, text }
+          : true;
+      // The transformer's return type is the method's result type; this fake answers every method alike.
+      return { ok: true, result } as never;
+    };
+    bot.api.config.use(answer);
+
+    const { token, userId } = await services.auth.register({ username: 'bot-bench', password: 'bench-password' });
+    const principal = await services.auth.authenticate(token);
+    const actor = { ownerId: userId, channel: 'api' as const, tokenId: principal.tokenId, chatId: null };
+    const customers = 100;
+    const alice = await services.customers.create(actor, { name: 'Alice' });
+    for (let i = 2; i <= customers; i++) await services.customers.create(actor, { name: `Customer ${i}` });
+
+    let updateId = 1;
+    const message = (chatId: number, text: string): Update => {
+      const command = /^\/\S+/.exec(text);
+      return {
+        update_id: updateId++,
+        message: {
+          message_id: ++messageIds,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: 'private', first_name: 'Merchant' },
+          from: { id: chatId, is_bot: false, first_name: 'Merchant' },
+          text,
+          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+        },
+      };
+    };
+    const chatIds = Array.from({ length: options.chats }, (_, i) => 9000 + i);
+    for (const chatId of chatIds) await bot.handleUpdate(message(chatId, `/link ${token}`));
+
+    const drive = async (seconds: number) => {
+      const until = Date.now() + seconds * 1000;
+      let done = 0;
+      await Promise.all(
+        chatIds.map(async (chatId) => {
+          while (Date.now() < until) {
+            await bot.handleUpdate(message(chatId, '/credit Alice 5'));
+            done += 1;
+          }
+        }),
+      );
+      return done;
+    };
+    await drive(options.warmupSeconds);
+    recorded = 0;
+    const started = process.hrtime.bigint();
+    const updates = await drive(options.seconds);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const posted = await services.customers.get(actor, alice.id);
+    const credits = await db.em
+      .fork()
+      .getConnection()
+      .execute('select count(*) as n from ledger_entries where customer_id = ?', [alice.id]);
+    const entryCount = Number(credits[0]?.n);
+    return {
+      chats: options.chats,
+      customers,
+      seconds,
+      updates,
+      updatesPerSecond: updates / seconds,
+      recorded,
+      totalsExact: posted.totalCredit === entryCount * 500 && posted.totalDebit === 0,
+    };
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export type Service = {
+  name: string;
+  url: string;
+  pid: number;
+  /** Starts a fresh peak-RSS window (clear_refs when the kernel allows, else sampling from now on). */
+  resetPeak(): void;
+  /** Peak RSS in MB since the last reset: the larger of the kernel's VmHWM and our own VmRSS samples. */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+};
+
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A free loopback port (the service logs at warn, so it cannot tell us the port it picked). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+/** Runs `node <args>` from the repo root on `port` and waits until it answers HTTP. */
+export async function startNode(name: string, args: string[], port: number, env: Record<string, string>): Promise<Service> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const collect = (d: Buffer) => {
+    out = (out + d.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let gone = false;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => ((gone = true), resolve())));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (gone) throw new Error(`${name} exited before answering:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`${name} did not answer in 60 s:\n${out}`);
+    try {
+      await fetch(`${url}/healthz`);
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const pid = child.pid ?? 0;
+  let sampledKb = 0;
+  const sampler = setInterval(() => {
+    sampledKb = Math.max(sampledKb, statusKb(pid, 'VmRSS'));
+  }, 50);
+  sampler.unref();
+  let hwmTrusted = false;
+  const resetPeak = () => {
+    sampledKb = statusKb(pid, 'VmRSS');
+    try {
+      // "5" resets the peak RSS (VmHWM) to the current RSS.
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      hwmTrusted = true;
+    } catch {
+      hwmTrusted = false;
+    }
+  };
+  return {
+    name,
+    url,
+    pid,
+    resetPeak,
+    peakRssMb: () => Math.max(sampledKb, hwmTrusted ? statusKb(pid, 'VmHWM') : 0) / 1024,
+    async stop() {
+      clearInterval(sampler);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      if (child.exitCode !== 0 && child.signalCode === null && out.includes('Error')) process.stderr.write(`${name}:\n${out}\n`);
+    },
+  };
+}

@@ -1,0 +1,202 @@
+// `npm run bench`: the real server beside a bare baseline, same data, same load; prints the table,
+// writes bench/results.json and marks each target of issue 7.
+// Knobs: BENCH_SECONDS (10), BENCH_WARMUP (3), BENCH_CASES (comma list of case keys), BENCH_PROFILE=1
+// (server runs with --cpu-prof into bench/profiles/), BENCH_BOT=0 (skip the bot benchmark).
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import { runBotBench, type BotResult } from './bot.js';
+import { freePort, ROOT, startNode, type Service } from './process.js';
+import { bulkLoad, RANGE, seedThroughApi, type Fixture } from './seed.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const CONNECTIONS = 16;
+const LARGE = 1_000_000;
+
+type Case = { key: string; label: string; method: 'GET' | 'POST'; path: string; body?: string };
+type Run = { rps: number; p50: number; p99: number; rssMb: number; requests: number; non2xx: number; errors: number };
+
+function casesFor(f: Fixture): Case[] {
+  const range = `?start_date=${RANGE.start}&end_date=${RANGE.end}`;
+  return [
+    { key: 'post', label: 'POST entry', method: 'POST', path: `/api/customers/${f.posting}/entries/`, body: JSON.stringify({ type: 'credit', amount: '12.50', note: 'bench' }) },
+    { key: 'summary-10', label: 'GET summary, 10 entries', method: 'GET', path: `/api/customers/${f.small}/summary/` },
+    { key: 'summary-1m', label: 'GET summary, 1M entries', method: 'GET', path: `/api/customers/${f.large}/summary/` },
+    { key: 'entries-10', label: 'GET entries page (date range), 10 entries', method: 'GET', path: `/api/customers/${f.small}/entries/${range}` },
+    { key: 'entries-1m', label: 'GET entries page (date range), 1M entries', method: 'GET', path: `/api/customers/${f.large}/entries/${range}` },
+    { key: 'customers', label: `GET customers list (${f.customers})`, method: 'GET', path: '/api/customers/' },
+  ];
+}
+
+const headersFor = (f: Fixture, c: Case) => ({
+  Authorization: `Token ${f.token}`,
+  ...(c.body ? { 'Content-Type': 'application/json' } : {}),
+});
+
+async function load(service: Service, f: Fixture, c: Case, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${service.url}${c.path}`,
+    method: c.method,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: headersFor(f, c),
+    ...(c.body ? { body: c.body } : {}),
+  });
+}
+
+async function measure(service: Service, f: Fixture, c: Case): Promise<Run> {
+  await load(service, f, c, WARMUP);
+  service.resetPeak();
+  const r = await load(service, f, c, SECONDS);
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rssMb: service.peakRssMb(),
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+/** The GET answers must be the same document from both servers, or the comparison means nothing. */
+async function checkSameAnswers(ours: Service, base: Service, f: Fixture, cases: Case[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const c of cases.filter((x) => x.method === 'GET')) {
+    const get = async (s: Service) => {
+      const res = await fetch(`${s.url}${c.path}`, { headers: headersFor(f, c) });
+      return { status: res.status, body: await res.json() };
+    };
+    const [a, b] = [await get(ours), await get(base)];
+    if (a.status !== 200 || !isDeepStrictEqual(a, b)) problems.push(`${c.key}: ours ${a.status}, baseline ${b.status}, bodies ${isDeepStrictEqual(a.body, b.body) ? 'equal' : 'differ'}`);
+  }
+  return problems;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main() {
+  const load1 = loadavg();
+  const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-bench-'));
+  const oursDb = join(dir, 'ours.db');
+  const baseDb = join(dir, 'baseline.db');
+  const serverEnv = (port: number) => ({
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `file:${oursDb}`,
+    LOG_LEVEL: 'warn',
+    BCRYPT_COST: '4',
+    // One token drives all 16 connections: the per-token limit (600 a minute) would answer 429s.
+    RATE_LIMIT_API_PER_MIN: '1000000',
+    RATE_LIMIT_AUTH_PER_MIN: '1000',
+  });
+  const profile = process.env.BENCH_PROFILE === '1';
+  const profileDir = join(ROOT, 'bench', 'profiles');
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  const serverArgs = [...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'src/main.ts'];
+
+  let ours: Service | null = null;
+  let base: Service | null = null;
+  try {
+    console.log(`setup: migrating and seeding through the API in ${dir}`);
+    const setupPort = await freePort();
+    const setup = await startNode('setup server', ['--import', 'tsx', 'src/main.ts'], setupPort, serverEnv(setupPort));
+    let fixture: Fixture;
+    try {
+      fixture = await seedThroughApi(setup.url);
+    } finally {
+      await setup.stop();
+    }
+    const t0 = Date.now();
+    await bulkLoad(oursDb, fixture.large, LARGE);
+    console.log(`setup: bulk-loaded ${fmt(LARGE)} entries in ${fmt((Date.now() - t0) / 1000, 1)} s`);
+    copyFileSync(oursDb, baseDb);
+
+    const oursPort = await freePort();
+    ours = await startNode('ours', serverArgs, oursPort, serverEnv(oursPort));
+    const basePort = await freePort();
+    base = await startNode('baseline', ['--import', 'tsx', 'bench/baseline.ts', baseDb], basePort, { NODE_ENV: 'production', PORT: String(basePort) });
+
+    const wanted = process.env.BENCH_CASES?.split(',').map((s) => s.trim());
+    const cases = casesFor(fixture).filter((c) => !wanted || wanted.includes(c.key));
+    const mismatches = await checkSameAnswers(ours, base, fixture, cases);
+    for (const m of mismatches) console.log(`WARNING: answers differ: ${m}`);
+
+    const rows: Array<{ case: Case; ours: Run; base: Run }> = [];
+    for (const c of cases) {
+      const o = await measure(ours, fixture, c);
+      const b = await measure(base, fixture, c);
+      rows.push({ case: c, ours: o, base: b });
+      console.log(`${c.label}: ours ${fmt(o.rps)} req/s (p99 ${o.p99} ms), baseline ${fmt(b.rps)} req/s (p99 ${b.p99} ms)`);
+      for (const [who, r] of [['ours', o], ['baseline', b]] as const) {
+        if (r.non2xx || r.errors) console.log(`WARNING: ${who} ${c.key}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+      }
+    }
+    await ours.stop();
+    ours = null;
+    await base.stop();
+    base = null;
+
+    let bot: BotResult | { skipped: string } = { skipped: 'BENCH_BOT=0' };
+    if (process.env.BENCH_BOT !== '0') {
+      bot = await runBotBench({ chats: 16, seconds: SECONDS, warmupSeconds: WARMUP });
+      console.log(`bot /credit: ${fmt(bot.updatesPerSecond)} updates/s (${bot.updates} in ${fmt(bot.seconds, 1)} s, ${bot.chats} chats)`);
+    }
+
+    const byKey = (key: string) => rows.find((r) => r.case.key === key);
+    const targets: Array<{ target: string; value: string; met: boolean | null }> = [];
+    const ratioTarget = (key: string, goal: number, name: string) => {
+      const r = byKey(key);
+      if (r) targets.push({ target: `${name} >= ${goal}x baseline`, value: `${(r.ours.rps / r.base.rps).toFixed(2)}x`, met: r.ours.rps >= goal * r.base.rps });
+    };
+    ratioTarget('post', 0.5, 'POST entry');
+    ratioTarget('summary-10', 0.6, 'GET summary');
+    const s10 = byKey('summary-10');
+    const s1m = byKey('summary-1m');
+    if (s10 && s1m) targets.push({ target: 'summary at 1M >= 0.9x summary at 10', value: `${(s1m.ours.rps / s10.ours.rps).toFixed(2)}x`, met: s1m.ours.rps >= 0.9 * s10.ours.rps });
+    const e1m = byKey('entries-1m');
+    if (e1m) targets.push({ target: 'entries page p99 < 10 ms at 1M', value: `${e1m.ours.p99} ms`, met: e1m.ours.p99 < 10 });
+    const peak = Math.max(...rows.map((r) => r.ours.rssMb));
+    if (rows.length) targets.push({ target: 'peak RSS under load < 200 MB', value: `${fmt(peak)} MB`, met: peak < 200 });
+    targets.push(
+      'skipped' in bot
+        ? { target: 'bot /credit >= 2,000 updates/s', value: `not run (${bot.skipped})`, met: null }
+        : { target: 'bot /credit >= 2,000 updates/s', value: `${fmt(bot.updatesPerSecond)}/s`, met: bot.updatesPerSecond >= 2000 && bot.totalsExact },
+    );
+
+    const load2 = loadavg();
+    const table = [
+      '| path | ours req/s | ours p50 / p99 ms | ours peak RSS MB | baseline req/s | baseline p50 / p99 ms | baseline peak RSS MB | ours / baseline req/s |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|',
+      ...rows.map(
+        (r) =>
+          `| ${r.case.label} | ${fmt(r.ours.rps)} | ${r.ours.p50} / ${r.ours.p99} | ${fmt(r.ours.rssMb)} | ${fmt(r.base.rps)} | ${r.base.p50} / ${r.base.p99} | ${fmt(r.base.rssMb)} | ${(r.ours.rps / r.base.rps).toFixed(2)} |`,
+      ),
+    ].join('\n');
+    const targetTable = [
+      '| target | measured | met |',
+      '|---|--:|---|',
+      ...targets.map((t) => `| ${t.target} | ${t.value} | ${t.met === null ? 'n/a' : t.met ? 'yes' : 'NO'} |`),
+    ].join('\n');
+    const machine = `${cpus().length} cores, Node ${process.version}, load average ${load1.map((l) => l.toFixed(2)).join(' ')} before, ${load2.map((l) => l.toFixed(2)).join(' ')} after`;
+    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per path after a ${WARMUP} s warm-up; ${machine}\n\n${table}\n\n${targetTable}`);
+    writeFileSync(
+      join(ROOT, 'bench', 'results.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, node: process.version, loadBefore: load1, loadAfter: load2 }, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, mismatches, rows: rows.map((r) => ({ key: r.case.key, label: r.case.label, ours: r.ours, baseline: r.base, ratio: r.ours.rps / r.base.rps })), bot, targets }, null, 2)}\n`,
+    );
+    console.log('\nwrote bench/results.json');
+  } finally {
+    await ours?.stop();
+    await base?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
