@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
@@ -35,8 +36,13 @@ export function isRowId(id: unknown): id is number {
 
 const customerCursor = z.tuple([z.number().int().positive()]);
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+/**
+ * Case-insensitive "name contains", with % and _ taken literally. SQLite's LIKE has no default escape
+ * character, so the ESCAPE clause is spelled out (it means the same on PostgreSQL).
+ */
+function nameContains(search: string) {
+  const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return { [raw("lower(name) like ? escape '\\'", [pattern])]: [] };
 }
 
 export type CustomerServiceDeps = { em: EntityManager; clock: Clock };
@@ -93,7 +99,7 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
           owner: actor.ownerId,
           archived: false,
           id: { $gt: after },
-          ...(search ? { name: { $ilike: `%${escapeLike(search)}%` } } : {}),
+          ...(search ? nameContains(search) : {}),
         },
         { orderBy: { id: 'asc' }, limit: limit + 1, disableIdentityMap: true },
       );

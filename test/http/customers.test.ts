@@ -138,6 +138,24 @@ describe('/api/customers/{id}/', () => {
   });
 });
 
+describe('customer search', () => {
+  it('when searching by part of a name, then matches come back whatever the case, with % and _ taken literally', async () => {
+    const token = await registerMerchant(h.app, 'search-shop');
+    for (const name of ['Mary Jane', 'mary ann', 'Jane Doe', '50% Club', '50x Club', 'a_b', 'aXb']) {
+      await createCustomer(token, { name });
+    }
+    const names = async (search: string) =>
+      (await request(h.app).get(`/api/customers/?search=${encodeURIComponent(search)}`).set(auth(token))).body.map(
+        (c: { name: string }) => c.name,
+      );
+    expect(await names('MARY')).toEqual(['Mary Jane', 'mary ann']);
+    expect(await names('jane')).toEqual(['Mary Jane', 'Jane Doe']);
+    expect(await names('50%')).toEqual(['50% Club']);
+    expect(await names('a_b')).toEqual(['a_b']);
+    expect(await names('nobody')).toEqual([]);
+  });
+});
+
 describe('customer pagination', () => {
   it('when a merchant has more customers than the limit, then following Link rel="next" visits each exactly once', async () => {
     const token = await registerMerchant(h.app, 'many-customers');
