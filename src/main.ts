@@ -6,6 +6,7 @@ import { openDatabase } from './db/orm.js';
 import { systemClock } from './domain/clock.js';
 import { createServices } from './domain/services.js';
 import { createApp } from './http/app.js';
+import { drainable } from './http/drain.js';
 import { connectRedisStore } from './http/rate-limit-redis.js';
 import { createLogger } from './logger.js';
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  const http = drainable(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ host: config.host, port }, `Mini Ledger API listening on http://${config.host}:${port}`);
@@ -62,10 +64,8 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     try {
-      // close() stops accepting at once and resolves when the last in-flight request has been answered.
-      const httpDone = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await Promise.all([httpDone, ...stoppers.map((stop) => stop())]);
+      // Stops accepting at once; resolves when the last in-flight request has been answered.
+      await Promise.all([http.close(), ...stoppers.map((stop) => stop())]);
       await redis?.close();
       await db.close();
     } catch (error) {
