@@ -12,6 +12,12 @@ export const REDACT_PATHS = [
   'token',
   '*.password',
   '*.token',
+  // Defence in depth for error objects: body-parser keeps the raw body, grammY's errors the call's payload.
+  'err.body',
+  'err.payload.text',
+  'err.payload.secret_token',
+  'err.payload.url',
+  'req.body',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
