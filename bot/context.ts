@@ -3,13 +3,11 @@ import { ChatNotLinked } from '../src/domain/errors.js';
 import type { Actor } from '../src/domain/actor.js';
 import type { Services } from '../src/domain/services.js';
 import type { Logger } from '../src/logger.js';
-import type { PendingEntries } from './pending.js';
 
 /** What every handler can reach: the domain services, the log, and the chat's merchant (if linked). */
 export type BotFlavor = {
   services: Services;
   logger: Logger;
-  pending: PendingEntries;
   /** Set by the actor middleware; null in a chat that is not linked. */
   actor: Actor | null;
 };

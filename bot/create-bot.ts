@@ -15,7 +15,6 @@ import { summaryFeature } from './features/summary.js';
 import { undoFeature } from './features/undo.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
 import { loadActor, provide, skipSeenUpdates, unitOfWork } from './middlewares/setup.js';
-import { createPendingEntries } from './pending.js';
 
 export type BotConfig = {
   token: string;
@@ -38,7 +37,7 @@ export function createBot({ services, em, config, logger }: BotDeps): Bot<BotCon
 
   // Under the runner updates run concurrently: one chat's updates still go in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.use(provide({ services, logger, pending: createPendingEntries() }));
+  bot.use(provide({ services, logger }));
   bot.use(errorBoundary);
   bot.use(unitOfWork(em));
   bot.use(skipSeenUpdates);

@@ -3,7 +3,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** A button whose pending choice is gone (expired, or the bot restarted). */
+/** A button whose pending choice is gone (expired, or never made in this chat). */
 export class StaleButton extends Error {
   override name = 'StaleButton';
 }

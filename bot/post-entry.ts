@@ -3,10 +3,10 @@ import type { Actor } from '../src/domain/actor.js';
 import { ENTRY_TYPES } from '../src/domain/entities/index.js';
 import { fingerprintOf } from '../src/domain/idempotency.service.js';
 import { formatMinor } from '../src/domain/money.js';
+import type { PendingEntry } from '../src/domain/pending-entry.service.js';
 import type { Services } from '../src/domain/services.js';
 import { balancePhrase, entryPhrase } from './format.js';
 import { undoKeyboard } from './keyboards/undo.js';
-import type { PendingEntry } from './pending.js';
 
 // What the idempotency store keeps, so a replay answers exactly as the first time.
 const postedSchema = z.object({

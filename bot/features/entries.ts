@@ -1,12 +1,12 @@
 import { Composer } from 'grammy';
 import type { EntryType } from '../../src/domain/entities/index.js';
+import type { PendingEntry } from '../../src/domain/pending-entry.service.js';
 import { actorOf, messageKey, type BotContext } from '../context.js';
 import { StaleButton } from '../errors.js';
 import { entryShort } from '../format.js';
 import { decodeCallback } from '../keyboards/callback-data.js';
 import { createCustomerKeyboard, MAX_CHOICES, pickCustomerKeyboard } from '../keyboards/customers.js';
 import { parseEntryArgs } from '../parse.js';
-import type { PendingEntry } from '../pending.js';
 import { postEntry, type Target } from '../post-entry.js';
 
 export const CREDIT_USAGE = '/credit <name> <amount> [note], e.g. /credit Alice 500 rice';
@@ -36,13 +36,13 @@ export function entriesFeature(): Composer<BotContext> {
       const { text, keyboard } = await postEntry(ctx.services, actor, entry, { customerId: match.customer.id });
       await ctx.reply(text, { reply_markup: keyboard });
     } else if (match.kind === 'many') {
-      const pendingId = ctx.pending.add(entry);
+      const pendingId = await ctx.services.pendingEntries.add(entry);
       const more = match.customers.length > MAX_CHOICES ? ` (showing ${MAX_CHOICES}; type more of the name to narrow)` : '';
       await ctx.reply(`Several customers match "${args.name}"${more}. Which one?`, {
         reply_markup: pickCustomerKeyboard(match.customers, (c) => ({ action: 'pick', pendingId, customerId: c.id })),
       });
     } else {
-      const pendingId = ctx.pending.add(entry);
+      const pendingId = await ctx.services.pendingEntries.add(entry);
       await ctx.reply(`No customer named "${args.name}".`, {
         reply_markup: createCustomerKeyboard(args.name, pendingId, entryShort(type, args.amount)),
       });
@@ -56,7 +56,7 @@ export function entriesFeature(): Composer<BotContext> {
     const cb = decodeCallback(ctx.callbackQuery.data);
     if (cb?.action !== 'pick' && cb?.action !== 'create') return next();
     const actor = actorOf(ctx);
-    const entry = ctx.chat ? ctx.pending.get(cb.pendingId, String(ctx.chat.id)) : null;
+    const entry = ctx.chat ? await ctx.services.pendingEntries.get(cb.pendingId, String(ctx.chat.id)) : null;
     if (!entry) throw new StaleButton(STALE);
     const target: Target = cb.action === 'pick' ? { customerId: cb.customerId } : { createName: entry.name };
     const { text, keyboard } = await postEntry(ctx.services, actor, entry, target);

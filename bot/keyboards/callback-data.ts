@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Button payloads, kept short: Telegram allows 64 bytes of callback data. Entries that carry a note
- * wait in the pending store and the button names them by a short id.
+ * wait in the database (the pending entry service) and the button names them by a short id.
  */
 export type Callback =
   | { action: 'pick'; pendingId: string; customerId: number }

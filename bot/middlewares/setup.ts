@@ -4,14 +4,12 @@ import type { EntityManager } from '../../src/domain/db.js';
 import type { Services } from '../../src/domain/services.js';
 import type { Logger } from '../../src/logger.js';
 import type { BotContext } from '../context.js';
-import type { PendingEntries } from '../pending.js';
 
 /** Gives every handler the services and log; a fresh actor slot per update. */
-export function provide(deps: { services: Services; logger: Logger; pending: PendingEntries }): MiddlewareFn<BotContext> {
+export function provide(deps: { services: Services; logger: Logger }): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     ctx.services = deps.services;
     ctx.logger = deps.logger;
-    ctx.pending = deps.pending;
     ctx.actor = null;
     return next();
   };

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124075341_init } from './Migration20261124075341_init.js';
+import { Migration20261124080651_telegram_shared_state } from './Migration20261124080651_telegram_shared_state.js';
 
 /**
  * Every PostgreSQL migration, in order (see migrations/sqlite/index.ts for why they are listed).
@@ -7,4 +8,5 @@ import { Migration20261124075341_init } from './Migration20261124075341_init.js'
  */
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261124075341_init', class: Migration20261124075341_init },
+  { name: 'Migration20261124080651_telegram_shared_state', class: Migration20261124080651_telegram_shared_state },
 ];

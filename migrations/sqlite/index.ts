@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124073447_init } from './Migration20261124073447_init.js';
 import { Migration20261124074758_telegram } from './Migration20261124074758_telegram.js';
+import { Migration20261124080653_telegram_shared_state } from './Migration20261124080653_telegram_shared_state.js';
 
 /**
  * Every migration, in order. Listed explicitly so they run the same under tsx, vitest and the CLI;
@@ -9,4 +10,5 @@ import { Migration20261124074758_telegram } from './Migration20261124074758_tele
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124073447_init', class: Migration20261124073447_init },
   { name: 'Migration20261124074758_telegram', class: Migration20261124074758_telegram },
+  { name: 'Migration20261124080653_telegram_shared_state', class: Migration20261124080653_telegram_shared_state },
 ];

@@ -4,6 +4,7 @@ import { createCustomerService } from './customer.service.js';
 import type { EntityManager } from './db.js';
 import { createIdempotencyService } from './idempotency.service.js';
 import { createLedgerService } from './ledger.service.js';
+import { createPendingEntryService } from './pending-entry.service.js';
 import { createTelegramService } from './telegram.service.js';
 
 export type ServiceDeps = { em: EntityManager; clock: Clock; bcryptCost: number };
@@ -17,6 +18,7 @@ export function createServices(deps: ServiceDeps) {
     ledger: createLedgerService(deps),
     idempotency: createIdempotencyService(deps),
     telegram: createTelegramService({ ...deps, auth }),
+    pendingEntries: createPendingEntryService(deps),
   };
 }
 

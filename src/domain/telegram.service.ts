@@ -8,6 +8,7 @@ import {
   CustomerSchema,
   LedgerEntrySchema,
   TelegramLinkCodeSchema,
+  TelegramLinkFailureSchema,
   TelegramLinkSchema,
   TelegramUpdateSchema,
   UserSchema,
@@ -29,6 +30,8 @@ export const MAX_FAILED_LINKS_PER_MINUTE = 5;
 // Telegram picks a random next update id after a week without updates; older ids cannot come back.
 export const SEEN_UPDATE_TTL_MS = 8 * 24 * 60 * 60 * 1000;
 const PURGE_EVERY_CLAIMS = 500;
+const PURGE_EVERY_LINK_TRIES = 50;
+const LINK_WINDOW_MS = 60_000;
 
 export type ChatKind = 'private' | 'group' | 'supergroup' | 'channel';
 export type ChatInfo = { chatId: string; kind: ChatKind; title: string };
@@ -53,26 +56,60 @@ function sha256(text: string): string {
 export type TelegramServiceDeps = { em: EntityManager; clock: Clock; auth: AuthService };
 
 export function createTelegramService({ em: root, clock, auth }: TelegramServiceDeps) {
-  // Failed link attempts per chat in the last minute. In memory: a restart forgives, which is harmless.
-  const failures = new Map<string, number[]>();
   let claims = 0;
+  let linkTries = 0;
 
-  function recentFailures(chatId: string): number[] {
-    const since = clock.now().getTime() - 60_000;
-    const kept = (failures.get(chatId) ?? []).filter((t) => t > since);
-    if (kept.length > 0) failures.set(chatId, kept);
-    else failures.delete(chatId);
-    return kept;
-  }
-
-  function assertMayTry(chat: ChatInfo): void {
+  /**
+   * Runs one link try under the per-chat limit, shared by every instance: the try's row is written
+   * first and then counted, so of concurrent tries at most the limit get through. The row stays as a
+   * failure when `isFailure(error)`, and is removed when the try succeeds or fails for another reason.
+   */
+  async function limitedTry<T>(chat: ChatInfo, attempt: () => Promise<T>, isFailure: (error: unknown) => boolean): Promise<T> {
     if (chat.kind !== 'private') throw new LinkOnlyInPrivateChat();
-    if (recentFailures(chat.chatId).length >= MAX_FAILED_LINKS_PER_MINUTE) throw new TooManyLinkAttempts();
+    const em = currentEm(root);
+    const now = clock.now();
+    const since = new Date(now.getTime() - LINK_WINDOW_MS);
+    if (++linkTries % PURGE_EVERY_LINK_TRIES === 1) {
+      await em.nativeDelete(TelegramLinkFailureSchema, { failedAt: { $lte: since } });
+    }
+    const id = await em.insert(TelegramLinkFailureSchema, { chatId: chat.chatId, failedAt: now });
+    const release = () => currentEm(root).nativeDelete(TelegramLinkFailureSchema, { id });
+    const tries = await em.count(TelegramLinkFailureSchema, { chatId: chat.chatId, failedAt: { $gt: since } });
+    if (tries > MAX_FAILED_LINKS_PER_MINUTE) {
+      await release();
+      throw new TooManyLinkAttempts();
+    }
+    let result: T;
+    try {
+      result = await attempt();
+    } catch (error) {
+      // Best effort: the error being thrown says more than a failed clean-up would.
+      if (!isFailure(error)) await release().catch(() => undefined);
+      throw error;
+    }
+    await release();
+    return result;
   }
 
-  function recordFailure(chatId: string): void {
-    if (failures.size > 10_000) failures.clear();
-    failures.set(chatId, [...recentFailures(chatId), clock.now().getTime()]);
+  /** linkWithCode's work, run under the limit: any unusable code is InvalidLinkCode. */
+  async function spendCode(chat: ChatInfo, code: string): Promise<{ username: string }> {
+    const now = clock.now();
+    const row = LINK_CODE_FORMAT.test(code)
+      ? await currentEm(root).findOne(TelegramLinkCodeSchema, { codeHash: sha256(code) }, { disableIdentityMap: true })
+      : null;
+    // The conditional update spends the code atomically: of two concurrent uses, one wins.
+    const spent = row
+      ? await currentEm(root).nativeUpdate(
+          TelegramLinkCodeSchema,
+          { id: row.id, usedAt: null, expiresAt: { $gt: now } },
+          { usedAt: now },
+        )
+      : 0;
+    const token = row
+      ? await currentEm(root).count(ApiTokenSchema, { id: row.apiToken, revokedAt: null })
+      : 0;
+    if (!row || spent === 0 || token === 0) throw new InvalidLinkCode();
+    return { username: await attach(chat, row.owner, row.apiToken) };
   }
 
   async function attach(chat: ChatInfo, ownerId: number, tokenId: number): Promise<string> {
@@ -93,15 +130,14 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
   return {
     /** Links a private chat to the merchant owning `token`; returns the merchant's username. */
     async linkWithToken(chat: ChatInfo, token: string): Promise<{ username: string }> {
-      assertMayTry(chat);
-      let principal;
-      try {
-        principal = await auth.authenticate(token);
-      } catch (error) {
-        if (error instanceof InvalidToken) recordFailure(chat.chatId);
-        throw error;
-      }
-      return { username: await attach(chat, principal.userId, principal.tokenId) };
+      return limitedTry(
+        chat,
+        async () => {
+          const principal = await auth.authenticate(token);
+          return { username: await attach(chat, principal.userId, principal.tokenId) };
+        },
+        (error) => error instanceof InvalidToken,
+      );
     },
 
     /** A single-use code for a t.me deep link; only its hash is stored. */
@@ -123,27 +159,7 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
 
     /** Spends a link code (once, before it expires) and links the chat with the code's token. */
     async linkWithCode(chat: ChatInfo, code: string): Promise<{ username: string }> {
-      assertMayTry(chat);
-      const now = clock.now();
-      const row = LINK_CODE_FORMAT.test(code)
-        ? await currentEm(root).findOne(TelegramLinkCodeSchema, { codeHash: sha256(code) }, { disableIdentityMap: true })
-        : null;
-      // The conditional update spends the code atomically: of two concurrent uses, one wins.
-      const spent = row
-        ? await currentEm(root).nativeUpdate(
-            TelegramLinkCodeSchema,
-            { id: row.id, usedAt: null, expiresAt: { $gt: now } },
-            { usedAt: now },
-          )
-        : 0;
-      const token = row
-        ? await currentEm(root).count(ApiTokenSchema, { id: row.apiToken, revokedAt: null })
-        : 0;
-      if (!row || spent === 0 || token === 0) {
-        recordFailure(chat.chatId);
-        throw new InvalidLinkCode();
-      }
-      return { username: await attach(chat, row.owner, row.apiToken) };
+      return limitedTry(chat, () => spendCode(chat, code), (error) => error instanceof InvalidLinkCode);
     },
 
     /** The actor a linked chat acts as, or null when the chat is not linked (or its token was revoked). */

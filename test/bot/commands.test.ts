@@ -189,7 +189,7 @@ describe('matching customer names', () => {
     expect(await sqlCount(h.db, 'select count(*) as n from customers')).toBe(0);
   });
 
-  it('when a pending choice is pressed from another chat or after a restart, then it asks to send the command again', async () => {
+  it('when a pending choice is pressed from another chat or its id is unknown, then it asks to send the command again', async () => {
     const [create] = buttons(await h.send('/credit Nobody 5'));
     const other = await h.merchant('other');
     await h.send(`/link ${other}`, { chatId: 9 });

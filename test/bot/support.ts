@@ -3,7 +3,10 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import { z } from 'zod';
 import { createBot } from '../../bot/create-bot.js';
 import type { BotContext } from '../../bot/context.js';
-import type { Clock } from '../../src/domain/clock.js';
+import { openDatabase } from '../../src/db/orm.js';
+import { systemClock, type Clock } from '../../src/domain/clock.js';
+import type { EntityManager } from '../../src/domain/db.js';
+import { createServices, type Services } from '../../src/domain/services.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
@@ -27,7 +30,8 @@ export type ApiCall = { method: string; payload: Record<string, unknown> };
 
 export type ChatOptions = { chatId?: number; type?: 'private' | 'group'; messageId?: number; updateId?: number };
 
-export type BotHarness = Harness & {
+/** One bot (one process's worth: its own services and bot) and a recorder of what it sends. */
+export type BotInstance = {
   bot: Bot<BotContext>;
   /** Every Bot API call the bot made, in order. */
   calls: ApiCall[];
@@ -43,27 +47,48 @@ export type BotHarness = Harness & {
   nextMessageId(): number;
 };
 
+export type BotHarness = Harness & BotInstance;
+
+type Ids = Pick<BotInstance, 'nextUpdateId' | 'nextMessageId'>;
+
 const payloadSchema = z.record(z.string(), z.unknown());
 
 /** The real services on a fresh SQLite file, a bot that never reaches Telegram, and a recorder of what it sends. */
 export async function createBotHarness(options: { logger?: Logger; clock?: Clock } = {}): Promise<BotHarness> {
   const harness = await createHarness(options.clock ? { clock: options.clock } : {});
-  const bot = createBot({
-    services: harness.services,
-    em: harness.db.em,
-    config: { token: '4242:offline-test-token', botInfo: BOT_INFO },
-    logger: options.logger ?? createLogger('silent'),
-  });
-  const calls: ApiCall[] = [];
   let messageIds = 1000;
   let updateIds = 1;
+  const ids: Ids = { nextUpdateId: () => updateIds++, nextMessageId: () => ++messageIds };
+  const instance = botInstance({ services: harness.services, em: harness.db.em, logger: options.logger, ids });
+  return { ...harness, ...instance };
+}
+
+/**
+ * A second bot instance over the harness's database, as another webhook instance would be: its own
+ * ORM, services and bot, fed update and message ids from the same sequence as the first.
+ */
+export async function createOtherInstance(h: BotHarness, options: { clock?: Clock } = {}): Promise<BotInstance & { close(): Promise<void> }> {
+  const db = await openDatabase({ databaseUrl: h.databaseUrl, sqliteBusyTimeoutMs: 5000 });
+  const services = createServices({ em: db.em, clock: options.clock ?? systemClock, bcryptCost: 4 });
+  return { ...botInstance({ services, em: db.em, ids: h }), close: () => db.close() };
+}
+
+function botInstance(deps: { services: Services; em: EntityManager; logger?: Logger | undefined; ids: Ids }): BotInstance {
+  const { services, ids } = deps;
+  const bot = createBot({
+    services,
+    em: deps.em,
+    config: { token: '4242:offline-test-token', botInfo: BOT_INFO },
+    logger: deps.logger ?? createLogger('silent'),
+  });
+  const calls: ApiCall[] = [];
   const record: Transformer = async (_prev, method, payload) => {
     const data = payloadSchema.parse(payload ?? {});
     calls.push({ method, payload: data });
     const chat = { id: Number(data.chat_id ?? 0), type: 'private' as const, first_name: 'Chat' };
     const result =
       method === 'sendMessage' || method === 'editMessageText'
-        ? { message_id: method === 'sendMessage' ? ++messageIds : Number(data.message_id), date: 0, chat, text: String(data.text) }
+        ? { message_id: method === 'sendMessage' ? ids.nextMessageId() : Number(data.message_id), date: 0, chat, text: String(data.text) }
         : true;
     // The transformer's return type is the method's result type; the recorder answers every method alike.
     return { ok: true, result } as never;
@@ -84,18 +109,17 @@ export async function createBotHarness(options: { logger?: Logger; clock?: Clock
   const from = { id: 77, is_bot: false, first_name: 'Merchant' };
 
   return {
-    ...harness,
     bot,
     calls,
     deliver,
-    nextUpdateId: () => updateIds++,
-    nextMessageId: () => ++messageIds,
+    nextUpdateId: ids.nextUpdateId,
+    nextMessageId: ids.nextMessageId,
     async send(text, o = {}) {
       const command = /^\/\S+/.exec(text);
       return deliver({
-        update_id: o.updateId ?? updateIds++,
+        update_id: o.updateId ?? ids.nextUpdateId(),
         message: {
-          message_id: o.messageId ?? ++messageIds,
+          message_id: o.messageId ?? ids.nextMessageId(),
           date: Math.floor(Date.now() / 1000),
           chat: chatOf(o),
           from,
@@ -105,10 +129,11 @@ export async function createBotHarness(options: { logger?: Logger; clock?: Clock
       });
     },
     async press(data, o = {}) {
+      const updateId = o.updateId ?? ids.nextUpdateId();
       return deliver({
-        update_id: o.updateId ?? updateIds++,
+        update_id: updateId,
         callback_query: {
-          id: `cb${updateIds}`,
+          id: `cb${updateId}`,
           from,
           chat_instance: 'ci',
           data,
@@ -117,7 +142,7 @@ export async function createBotHarness(options: { logger?: Logger; clock?: Clock
       });
     },
     async merchant(username) {
-      const { token } = await harness.services.auth.register({ username, password: 'correct horse' });
+      const { token } = await services.auth.register({ username, password: 'correct horse' });
       return token;
     },
   };

@@ -26,7 +26,11 @@ export const LedgerEntrySchema = defineEntity({
     apiToken: p.manyToOne(ApiTokenSchema).mapToPk().nullable().deleteRule('set null'),
     telegramChatId: p.string().length(32).nullable(),
   },
-  indexes: [{ properties: ['customer', 'entryDate', 'id'] }],
+  indexes: [
+    { properties: ['customer', 'entryDate', 'id'] },
+    // /undo: this chat's newest entry that is not a reversal (telegram_chat_id = ? and reverses_id is null order by id desc).
+    { properties: ['telegramChatId', 'reverses', 'id'] },
+  ],
 });
 
 export type LedgerEntry = InferEntity<typeof LedgerEntrySchema>;

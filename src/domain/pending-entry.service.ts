@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from './clock.js';
+import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
+import { TelegramPendingEntrySchema, type EntryType } from './entities/index.js';
+
+/** A chat entry command waiting for a button: which customer, or whether to create one. */
+export type PendingEntry = {
+  chatId: string;
+  /** The idempotency key of the message that asked, so the entry posts once however often a button is pressed. */
+  key: string;
+  name: string;
+  type: EntryType;
+  amount: number;
+  note: string;
+};
+
+export const PENDING_TTL_MS = 10 * 60 * 1000;
+const SWEEP_EVERY_ADDS = 50;
+
+export type PendingEntryServiceDeps = { em: EntityManager; clock: Clock };
+
+/**
+ * Pending choices live in the database, so a button pressed on any instance (or after a restart)
+ * finds its entry. A choice stays usable until it expires: pressing twice is safe because the
+ * entry's idempotency key posts it once.
+ */
+export function createPendingEntryService({ em: root, clock }: PendingEntryServiceDeps) {
+  let adds = 0;
+
+  return {
+    /** Keeps the entry for PENDING_TTL_MS; returns the short id a button carries (8 characters). */
+    async add(entry: PendingEntry): Promise<string> {
+      const em = currentEm(root);
+      const now = clock.now();
+      if (++adds % SWEEP_EVERY_ADDS === 1) {
+        await em.nativeDelete(TelegramPendingEntrySchema, { expiresAt: { $lte: now } });
+      }
+      for (let attempt = 1; ; attempt++) {
+        const id = randomBytes(6).toString('base64url');
+        try {
+          await em.insert(TelegramPendingEntrySchema, {
+            id,
+            chatId: entry.chatId,
+            idempotencyKey: entry.key,
+            name: entry.name,
+            type: entry.type,
+            amount: entry.amount,
+            note: entry.note,
+            expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
+          });
+          return id;
+        } catch (error) {
+          // 48 random bits: a clash is all but impossible, and a new id settles it.
+          if (!isUniqueViolation(error) || attempt >= 3) throw error;
+        }
+      }
+    },
+
+    /** The pending entry, if it exists, has not expired, and belongs to this chat. */
+    async get(id: string, chatId: string): Promise<PendingEntry | null> {
+      const row = await currentEm(root).findOne(
+        TelegramPendingEntrySchema,
+        { id, chatId, expiresAt: { $gt: clock.now() } },
+        { disableIdentityMap: true },
+      );
+      if (!row) return null;
+      return { chatId: row.chatId, key: row.idempotencyKey, name: row.name, type: row.type, amount: row.amount, note: row.note };
+    },
+  };
+}
+
+export type PendingEntryService = ReturnType<typeof createPendingEntryService>;
