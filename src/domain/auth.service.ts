@@ -14,6 +14,17 @@ const TOKEN_FORMAT = /^[0-9a-f]{64}$/;
 // Writing last_used_at on every request would turn each read into a write; once a minute is plenty.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * Resolved tokens are kept in memory this long, so most requests skip the token and user queries.
+ * Logout evicts its token here at once; another instance of the service (several processes on one
+ * PostgreSQL database) may still accept a token revoked elsewhere until its entry expires: this TTL
+ * is that window.
+ */
+export const PRINCIPAL_CACHE_TTL_MS = 5_000;
+const PRINCIPAL_CACHE_MAX = 10_000;
+
+type CachedPrincipal = { principal: Principal; lastUsedAt: number; expiresAt: number };
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -24,6 +35,25 @@ export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDe
   // A hash to compare against when the username is unknown, so both paths cost one bcrypt check.
   // Computed now, at the cost in force, so not even the first unknown-user login pays for hashing it.
   const decoyHash = bcrypt.hash(randomBytes(16).toString('hex'), bcryptCost);
+  // Token hash -> principal, least recently used first (a Map keeps insertion order).
+  const principals = new Map<string, CachedPrincipal>();
+  // Bumped by every logout: a lookup that started before one may have read the token still live.
+  let logouts = 0;
+
+  function remember(hash: string, entry: CachedPrincipal): void {
+    principals.delete(hash);
+    principals.set(hash, entry);
+    if (principals.size > PRINCIPAL_CACHE_MAX) {
+      const oldest = principals.keys().next();
+      if (!oldest.done) principals.delete(oldest.value);
+    }
+  }
+
+  async function touch(em: EntityManager, tokenId: number, lastUsedAt: number | null, now: Date): Promise<boolean> {
+    if (lastUsedAt !== null && now.getTime() - lastUsedAt < LAST_USED_RESOLUTION_MS) return false;
+    await em.nativeUpdate(ApiTokenSchema, { id: tokenId }, { lastUsedAt: now });
+    return true;
+  }
 
   async function issueToken(em: EntityManager, userId: number): Promise<string> {
     const token = randomBytes(32).toString('hex');
@@ -66,20 +96,28 @@ export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDe
     /** Resolves a raw token to its owner; revoked or unknown tokens are refused. */
     async authenticate(token: string): Promise<Principal> {
       if (!TOKEN_FORMAT.test(token)) throw new InvalidToken();
+      const hash = hashToken(token);
+      const now = clock.now();
+      const cached = principals.get(hash);
+      if (cached && cached.expiresAt > now.getTime()) {
+        remember(hash, cached);
+        if (await touch(currentEm(root), cached.principal.tokenId, cached.lastUsedAt, now)) cached.lastUsedAt = now.getTime();
+        return cached.principal;
+      }
+      principals.delete(hash);
+      const logoutsBefore = logouts;
       const em = currentEm(root);
-      const row = await em.findOne(
-        ApiTokenSchema,
-        { tokenHash: hashToken(token), revokedAt: null },
-        { disableIdentityMap: true },
-      );
+      const row = await em.findOne(ApiTokenSchema, { tokenHash: hash, revokedAt: null }, { disableIdentityMap: true });
       if (!row) throw new InvalidToken();
       const user = await em.findOne(UserSchema, { id: row.user }, { disableIdentityMap: true, fields: ['username'] });
       if (!user) throw new InvalidToken();
-      const now = clock.now();
-      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-        await em.nativeUpdate(ApiTokenSchema, { id: row.id }, { lastUsedAt: now });
+      const principal = { userId: row.user, username: user.username, tokenId: row.id };
+      const touched = await touch(em, row.id, row.lastUsedAt?.getTime() ?? null, now);
+      if (logouts === logoutsBefore) {
+        const lastUsedAt = touched ? now.getTime() : (row.lastUsedAt?.getTime() ?? now.getTime());
+        remember(hash, { principal, lastUsedAt, expiresAt: now.getTime() + PRINCIPAL_CACHE_TTL_MS });
       }
-      return { userId: row.user, username: user.username, tokenId: row.id };
+      return principal;
     },
 
     /** Revokes the token the actor is using and unlinks every Telegram chat linked with it. */
@@ -94,6 +132,9 @@ export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDe
         );
         await em.nativeDelete(TelegramLinkSchema, { apiToken: tokenId, owner: actor.ownerId });
       });
+      // After the commit: a lookup still in flight sees the counter move and caches nothing.
+      logouts += 1;
+      for (const [hash, entry] of principals) if (entry.principal.tokenId === tokenId) principals.delete(hash);
     },
 
     async me(actor: Actor): Promise<{ id: number; username: string }> {

@@ -1,4 +1,5 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
+import { z } from 'zod';
 
 export type EntityManager = SqlEntityManager;
 
@@ -14,4 +15,34 @@ export function currentEm(root: EntityManager): EntityManager {
 /** True when a driver error is a unique-constraint violation, on any dialect. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && error.name === 'UniqueConstraintViolationException';
+}
+
+export type SqlRow = Record<string, unknown>;
+
+const pgResult = z.object({ rows: z.array(z.unknown()) });
+
+/**
+ * One SQL statement with bound parameters, on the unit of work's open transaction if there is one,
+ * returning its rows (a SELECT, or a write with RETURNING). For the hot paths only: it skips the
+ * ORM's query building and hydration, which cost more than the query itself. Driver errors are
+ * converted as the ORM converts them (unique violations, lost connections).
+ */
+export async function sqlRows(em: EntityManager, text: string, params: Knex.RawBinding[]): Promise<SqlRow[]> {
+  const runner = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  let result: unknown;
+  try {
+    result = await runner.raw(text, params);
+  } catch (error) {
+    throw error instanceof Error ? em.getDriver().convertException(error) : error;
+  }
+  // SQLite answers the rows themselves, PostgreSQL a result object holding them.
+  const rows = Array.isArray(result) ? result : pgResult.parse(result).rows;
+  return rows.filter((row): row is SqlRow => typeof row === 'object' && row !== null);
+}
+
+/** A column as a JS number (PostgreSQL sends bigint columns as strings). */
+export function num(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`expected an integer column, got ${String(value)}`);
+  return n;
 }

@@ -1,11 +1,10 @@
-import { raw } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Actor } from './actor.js';
 import { todayUtc, type Clock } from './clock.js';
 import { isRowId } from './customer.service.js';
 import { decodeCursor, encodeCursor, type Page } from './cursor.js';
-import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
-import { CustomerSchema, LedgerEntrySchema, type EntryType, type LedgerEntry } from './entities/index.js';
+import { currentEm, isUniqueViolation, num, sqlRows, type EntityManager, type SqlRow } from './db.js';
+import { CHANNELS, CustomerSchema, ENTRY_TYPES, LedgerEntrySchema, type EntryType, type LedgerEntry } from './entities/index.js';
 import {
   AlreadyReversed,
   CannotReverseReversal,
@@ -56,6 +55,29 @@ function toEntryView(e: LedgerEntry): EntryView {
   };
 }
 
+function oneOf<T extends string>(allowed: readonly T[], value: unknown): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new Error(`unexpected value in the database: ${String(value)}`);
+  return found;
+}
+
+/** An entry from a plain-SQL row (the columns of `list`), alike on SQLite and PostgreSQL. */
+function entryFromRow(em: EntityManager, r: SqlRow): EntryView {
+  const createdAt = r.created_at;
+  if (typeof createdAt !== 'number' && typeof createdAt !== 'string') throw new Error('created_at is missing');
+  return {
+    id: num(r.id),
+    customer: num(r.customer_id),
+    type: oneOf(ENTRY_TYPES, r.type),
+    amount: num(r.amount),
+    note: String(r.note),
+    entryDate: String(r.entry_date),
+    createdAt: em.getPlatform().parseDate(createdAt),
+    reverses: r.reverses_id === null || r.reverses_id === undefined ? null : num(r.reverses_id),
+    channel: oneOf(CHANNELS, r.channel),
+  };
+}
+
 function totalsOf(c: { totalCredit: number; totalDebit: number }): Totals {
   return { totalCredit: c.totalCredit, totalDebit: c.totalDebit, balance: c.totalCredit - c.totalDebit };
 }
@@ -77,19 +99,16 @@ export function createLedgerService({ em: root, clock }: LedgerServiceDeps) {
     return currentEm(root).transactional(async (em) => {
       const now = clock.now();
       const column = data.type === 'credit' ? 'total_credit' : 'total_debit';
-      const property = data.type === 'credit' ? 'totalCredit' : 'totalDebit';
-      // One atomic statement checks ownership and applies the delta; no read-then-write race.
-      const updated = await em.nativeUpdate(
-        CustomerSchema,
-        {
-          id: customerId,
-          owner: actor.ownerId,
-          archived: false,
-          [property]: { $lte: MAX_TOTAL_MINOR - data.amount },
-        },
-        { [property]: raw(`${column} + ?`, [data.amount]), updatedAt: now },
+      // One atomic statement checks ownership, applies the delta and returns the new totals: no
+      // read-then-write race, and no second read (plain SQL: this is the hottest write path).
+      const [totals] = await sqlRows(
+        em,
+        `update customers set ${column} = ${column} + ?, updated_at = ?
+         where id = ? and owner_id = ? and archived = ? and ${column} <= ?
+         returning total_credit, total_debit`,
+        [data.amount, now, customerId, actor.ownerId, false, MAX_TOTAL_MINOR - data.amount],
       );
-      if (updated === 0) {
+      if (!totals) {
         await assertCustomer(em, actor, customerId);
         throw new TotalsLimitExceeded();
       }
@@ -105,13 +124,15 @@ export function createLedgerService({ em: root, clock }: LedgerServiceDeps) {
         apiToken: actor.tokenId,
         telegramChatId: actor.chatId,
       };
-      const id = await em.insert<LedgerEntry>(LedgerEntrySchema, row);
-      const customer = await em.findOneOrFail(
-        CustomerSchema,
-        { id: customerId },
-        { disableIdentityMap: true, fields: ['totalCredit', 'totalDebit'] },
+      const [inserted] = await sqlRows(
+        em,
+        `insert into ledger_entries
+           (customer_id, type, amount, note, entry_date, created_at, reverses_id, channel, api_token_id, telegram_chat_id)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+        [customerId, row.type, row.amount, row.note, row.entryDate, now, row.reverses, row.channel, row.apiToken, row.telegramChatId],
       );
-      return { entry: toEntryView({ ...row, id }), totals: totalsOf(customer) };
+      const entry = toEntryView({ ...row, id: num(inserted?.id) });
+      return { entry, totals: totalsOf({ totalCredit: num(totals.total_credit), totalDebit: num(totals.total_debit) }) };
     });
   }
 
@@ -160,22 +181,30 @@ export function createLedgerService({ em: root, clock }: LedgerServiceDeps) {
     /** Entries in (entry_date, id) order, filtered and paginated. */
     async list(actor: Actor, customerId: number, query: unknown = {}): Promise<Page<EntryView>> {
       const filter = parseInput(entryListSchema, query);
+      if (!isRowId(customerId)) throw new CustomerNotFound();
       const em = currentEm(root);
-      await assertCustomer(em, actor, customerId);
-      const conditions: object[] = [{ customer: customerId }];
-      if (filter.type) conditions.push({ type: filter.type });
-      if (filter.start_date) conditions.push({ entryDate: { $gte: filter.start_date } });
-      if (filter.end_date) conditions.push({ entryDate: { $lte: filter.end_date } });
+      // Plain SQL on the (customer_id, entry_date, id) index; the ownership check rides along, and is
+      // asked apart only when the page comes back empty (no entries, or not this merchant's customer).
+      const where = ['customer_id = ?'];
+      const params: Array<string | number | boolean> = [customerId];
+      if (filter.type) where.push('type = ?'), params.push(filter.type);
+      if (filter.start_date) where.push('entry_date >= ?'), params.push(filter.start_date);
+      if (filter.end_date) where.push('entry_date <= ?'), params.push(filter.end_date);
       if (filter.cursor) {
         const [date, id] = decodeCursor(filter.cursor, entryCursor);
-        conditions.push({ $or: [{ entryDate: { $gt: date } }, { entryDate: date, id: { $gt: id } }] });
+        where.push('(entry_date > ? or (entry_date = ? and id > ?))');
+        params.push(date, date, id);
       }
-      const rows = await em.find(
-        LedgerEntrySchema,
-        { $and: conditions },
-        { orderBy: [{ entryDate: 'asc' }, { id: 'asc' }], limit: filter.limit + 1, disableIdentityMap: true },
+      const rows = await sqlRows(
+        em,
+        `select id, customer_id, type, amount, note, entry_date, created_at, reverses_id, channel from ledger_entries
+         where ${where.join(' and ')}
+           and exists (select 1 from customers where id = ? and owner_id = ? and archived = ?)
+         order by entry_date, id limit ?`,
+        [...params, customerId, actor.ownerId, false, filter.limit + 1],
       );
-      const items = rows.slice(0, filter.limit).map(toEntryView);
+      if (rows.length === 0) await assertCustomer(em, actor, customerId);
+      const items = rows.slice(0, filter.limit).map((r) => entryFromRow(em, r));
       const last = items.at(-1);
       return {
         items,
@@ -198,13 +227,13 @@ export function createLedgerService({ em: root, clock }: LedgerServiceDeps) {
     /** O(1): read from the running totals, never an aggregate over entries. */
     async customerSummary(actor: Actor, customerId: number): Promise<Totals> {
       if (!isRowId(customerId)) throw new CustomerNotFound();
-      const customer = await currentEm(root).findOne(
-        CustomerSchema,
-        { id: customerId, owner: actor.ownerId, archived: false },
-        { disableIdentityMap: true, fields: ['totalCredit', 'totalDebit'] },
+      const [customer] = await sqlRows(
+        currentEm(root),
+        'select total_credit, total_debit from customers where id = ? and owner_id = ? and archived = ?',
+        [customerId, actor.ownerId, false],
       );
       if (!customer) throw new CustomerNotFound();
-      return totalsOf(customer);
+      return totalsOf({ totalCredit: num(customer.total_credit), totalDebit: num(customer.total_debit) });
     },
 
     /** The merchant's totals over all active customers, summed exactly as BigInt. */
