@@ -6,6 +6,7 @@ import { openDatabase } from './db/orm.js';
 import { systemClock } from './domain/clock.js';
 import { createServices } from './domain/services.js';
 import { createApp } from './http/app.js';
+import { answerClientErrorsInJson } from './http/client-errors.js';
 import { drainable } from './http/drain.js';
 import { connectRedisStore } from './http/rate-limit-redis.js';
 import { createLogger } from './logger.js';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     s.once('error', reject);
   });
   const http = drainable(server);
+  answerClientErrorsInJson(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ host: config.host, port }, `Mini Ledger API listening on http://${config.host}:${port}`);

@@ -1,5 +1,5 @@
 import { RequestContext } from '@mikro-orm/core';
-import express, { Router, type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/orm.js';
@@ -9,7 +9,7 @@ import { createRequireAuth } from './auth.middleware.js';
 import { createAuthRouter } from './auth.routes.js';
 import { createCustomerRouter } from './customer.routes.js';
 import { createDocsRouter } from './docs.routes.js';
-import { createErrorHandler, notFoundHandler, sendError } from './errors.js';
+import { createErrorHandler, isBodyParserError, methodNotAllowed, notFoundHandler, sendError, UnreadableBody } from './errors.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
 import { apiLimiter, authLimiters, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
 import { createTelegramRouter } from './telegram.routes.js';
@@ -51,22 +51,27 @@ export function createApp({ services, db, logger, rateLimits = DEFAULT_RATE_LIMI
 
   app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(requireJsonBody);
-  app.use(express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES }));
+  const parseJson = express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES });
+  // Whatever goes wrong reading a body (a corrupt gzip stream too) is the client's mistake, never a 500.
+  app.use((req, res, next) =>
+    parseJson(req, res, (error?: unknown) => next(error === undefined || isBodyParserError(error) ? error : new UnreadableBody())),
+  );
   // grammY checks the secret header itself (401 when wrong) and opens its own unit of work per update.
   if (telegram?.webhook) app.post(telegram.webhook.path, telegram.webhook.handler);
-  // Mounted like the auth router, so every path that reaches login or register is counted.
-  const authLimits = Router();
-  authLimits.post('/login/', ...authLimiters(rateLimits, 'login'));
-  authLimits.post('/register/', ...authLimiters(rateLimits, 'register'));
-  app.use('/api/auth', authLimits);
+  // Path prefixes (any case, with or without the slash), so every path that reaches login or register counts.
+  app.use('/api/auth/login', ...authLimiters(rateLimits, 'login'));
+  app.use('/api/auth/register', ...authLimiters(rateLimits, 'register'));
   app.use('/api', apiLimiter(rateLimits));
   // One EntityManager fork per request.
   app.use((_req, _res, next) => RequestContext.create(db.em, next));
 
-  app.get('/healthz', async (_req, res) => {
-    if (await db.ping()) res.json({ status: 'ok', database: 'ok' });
-    else sendError(res, 503, 'database_unavailable', 'The database is not answering.');
-  });
+  app
+    .route('/healthz')
+    .get(async (_req, res) => {
+      if (await db.ping()) res.json({ status: 'ok', database: 'ok' });
+      else sendError(res, 503, 'database_unavailable', 'The database is not answering.');
+    })
+    .all(methodNotAllowed(['GET']));
 
   const requireAuth = createRequireAuth(services.auth);
   app.use('/api/auth', createAuthRouter(services, requireAuth));

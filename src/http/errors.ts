@@ -33,6 +33,17 @@ export function statusOf(error: DomainError): number {
 // body-parser marks its own errors with a `type` and a 4xx `status`.
 const bodyParserError = z.object({ type: z.string(), status: z.number().int().min(400).max(499) });
 
+export const isBodyParserError = (error: unknown) => bodyParserError.safeParse(error).success;
+
+// Express itself marks a client's mistake it cannot route (e.g. a path id with broken %-encoding) with a 4xx status.
+const expressClientError = z.object({ status: z.number().int().min(400).max(499) });
+
+/** A body that could not be decoded at all (e.g. a corrupt gzip stream): answered like malformed JSON. */
+export class UnreadableBody extends Error {
+  readonly type = 'entity.parse.failed';
+  readonly status = 400;
+}
+
 const BODY_ERRORS: Record<string, [number, string, string]> = {
   'entity.parse.failed': [400, 'malformed_json', 'Malformed JSON in the request body.'],
   'entity.too.large': [413, 'payload_too_large', 'The request body is larger than 64 KiB.'],
@@ -76,6 +87,10 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
         'The request could not be read.',
       ];
       return sendError(res, status, code, message);
+    }
+    const clientError = expressClientError.safeParse(error);
+    if (clientError.success) {
+      return sendError(res, clientError.data.status, 'bad_request', 'The request could not be read (check the path and its %-encoding).');
     }
     if (isDatabaseUnavailable(error)) {
       logger.warn({ err: error, reqId: req.id, method: req.method, url: req.originalUrl }, 'database unavailable');

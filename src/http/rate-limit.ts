@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Request, RequestHandler } from 'express';
-import { rateLimit, type Store } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { sendError } from './errors.js';
 
 export type RateLimits = {
@@ -28,11 +29,21 @@ function usernameOf(req: Request): string | null {
   return typeof body.username === 'string' ? body.username : null;
 }
 
+/**
+ * The client address: req.ip honours X-Forwarded-For from a loopback proxy; if that header holds
+ * something that is not an address, the connection's own address is used.
+ */
+function clientAddress(req: Request): string {
+  const ip = req.ip && isIP(req.ip) ? req.ip : (req.socket.remoteAddress ?? 'unknown');
+  return ipKeyGenerator(ip);
+}
+
 function limiter(
   limits: RateLimits,
   name: string,
   limit: number,
   key: ((req: Request) => string | null) | 'ip',
+  counts: (req: Request) => boolean = () => true,
 ): RequestHandler {
   const keyOf = key === 'ip' ? null : key;
   return rateLimit({
@@ -41,7 +52,10 @@ function limiter(
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     // Without a key (no username, no token) this limiter has nothing to count; the others still apply.
-    ...(keyOf ? { keyGenerator: (req: Request) => `${name}:${digest(keyOf(req) ?? '')}`, skip: (req: Request) => keyOf(req) === null } : {}),
+    skip: (req: Request) => !counts(req) || (keyOf !== null && keyOf(req) === null),
+    keyGenerator: keyOf ? (req: Request) => `${name}:${digest(keyOf(req) ?? '')}` : clientAddress,
+    // Checked by clientAddress instead of logged on every odd X-Forwarded-For.
+    validate: { ip: false },
     ...(limits.store ? { store: limits.store(name) } : {}),
     // A counter store that fails (Redis down) must not take the ledger down with it.
     passOnStoreError: true,
@@ -53,11 +67,13 @@ function limiter(
   });
 }
 
-/** Per-IP and per-username limits for one auth route (login or register). */
+const isPost = (req: Request) => req.method === 'POST';
+
+/** Per-IP and per-username limits for one auth route (login or register); only POSTs count. */
 export function authLimiters(limits: RateLimits, route: 'login' | 'register'): RequestHandler[] {
   return [
-    limiter(limits, `${route}-ip`, limits.authPerWindow, 'ip'),
-    limiter(limits, `${route}-user`, limits.authPerWindow, usernameOf),
+    limiter(limits, `${route}-ip`, limits.authPerWindow, 'ip', isPost),
+    limiter(limits, `${route}-user`, limits.authPerWindow, usernameOf, isPost),
   ];
 }
 

@@ -1,6 +1,8 @@
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerClientErrorsInJson } from '../../src/http/client-errors.js';
 import { auth, createHarness, dumpDatabase, listen, registerMerchant, sqlRows, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -88,6 +90,58 @@ describe('body size limit', () => {
   it('when an unauthenticated register body is over 64 KiB, then 413 before any work', async () => {
     const res = await request(h.app).post('/api/auth/register/').type('json').send(JSON.stringify({ username: 'big', password: 'p'.repeat(70_000) }));
     expectJsonError(res, 413, 'payload_too_large');
+  });
+});
+
+describe('requests the router cannot read', () => {
+  it('when a path id has broken %-encoding, then 400 JSON (not a 500)', async () => {
+    const res = await request(h.app).patch('/api/customers/%zz/').set(auth(token)).send({ name: 'X' });
+    expectJsonError(res, 400, 'bad_request');
+  });
+
+  it.each(['/healthz', '/api/openapi.json'])('when %s is asked with OPTIONS or DELETE, then 405 JSON with Allow', async (path) => {
+    for (const method of ['OPTIONS', 'DELETE'] as const) {
+      const res = method === 'OPTIONS' ? await request(h.app).options(path) : await request(h.app).delete(path);
+      expectJsonError(res, 405, 'method_not_allowed');
+      expect(res.headers.allow).toBe('GET');
+    }
+  });
+
+  it('when the request line is over 16 KiB, then Node refuses it with a 431 in the JSON error shape', async () => {
+    const bare = createServer(h.app);
+    answerClientErrorsInJson(bare);
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const address = bare.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const res = await new Promise<{ status: number; type: string; body: unknown }>((resolve, reject) => {
+        const req = httpRequest(`http://127.0.0.1:${port}/api/customers/?search=${'x'.repeat(20_000)}`, (r) => {
+          let text = '';
+          r.on('data', (c: Buffer) => (text += c.toString()));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, type: (r.headers['content-type'] ?? '').split(';')[0] ?? '', body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expectJsonError(res, 431, 'headers_too_large');
+    } finally {
+      await new Promise((resolve) => bare.close(resolve));
+    }
+  });
+});
+
+describe('compressed bodies', () => {
+  it('when a body says gzip but is not, then 400 JSON (not a 500) and nothing is written', async () => {
+    const before = await dumpDatabase(h.db);
+    const res = await raw('POST', '/api/customers/', { ...auth(token), 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, '{"name":"Eve"}');
+    expectJsonError(res, 400, 'malformed_json');
+    expect(await dumpDatabase(h.db)).toBe(before);
+  });
+
+  it('when a body really is gzip, then it is read as JSON', async () => {
+    const res = await raw('POST', '/api/customers/', { ...auth(token), 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, gzipSync('{"name":"Zip"}'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: 'Zip' });
   });
 });
 

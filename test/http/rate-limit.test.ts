@@ -65,6 +65,11 @@ describe('login and register limits', () => {
     expectRateLimited(await request(h.app).post('/api/auth/login').set('X-Forwarded-For', ip).send({ username: 'x2', password: 'y' }));
   });
 
+  it('when X-Forwarded-For carries something that is not an address, then the connection address is counted (rotating junk does not escape)', async () => {
+    for (let i = 0; i < AUTH_LIMIT; i += 1) expect((await login(`junk-${i}`, `guess-junk-${i}`)).status).toBe(400);
+    expectRateLimited(await login('junk-x', 'guess-junk-x'));
+  });
+
   it('when one address registers more than the limit, then 429 and no further user is created', async () => {
     const ip = freshIp();
     for (let i = 0; i < AUTH_LIMIT; i += 1) {
