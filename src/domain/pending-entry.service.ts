@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Clock } from './clock.js';
 import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
 import { TelegramPendingEntrySchema, type EntryType } from './entities/index.js';
+import { customerCreateSchema, noteSchema } from './inputs.js';
+import { parseInput } from './validate.js';
 
 /** A chat entry command waiting for a button: which customer, or whether to create one. */
 export type PendingEntry = {
@@ -17,6 +20,10 @@ export type PendingEntry = {
 export const PENDING_TTL_MS = 10 * 60 * 1000;
 const SWEEP_EVERY_ADDS = 50;
 
+// Chat text is untrusted: the name and note are checked like any other input before they are stored
+// (a NUL byte, for one, would otherwise reach SQLite and fail the insert).
+const storedText = z.object({ name: customerCreateSchema.shape.name, note: noteSchema });
+
 export type PendingEntryServiceDeps = { em: EntityManager; clock: Clock };
 
 /**
@@ -30,6 +37,7 @@ export function createPendingEntryService({ em: root, clock }: PendingEntryServi
   return {
     /** Keeps the entry for PENDING_TTL_MS; returns the short id a button carries (8 characters). */
     async add(entry: PendingEntry): Promise<string> {
+      parseInput(storedText, { name: entry.name, note: entry.note });
       const em = currentEm(root);
       const now = clock.now();
       if (++adds % SWEEP_EVERY_ADDS === 1) {
