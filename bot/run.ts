@@ -53,8 +53,11 @@ export async function prepareBot({ services, em, logger, telegram }: RunBotDeps)
         logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: long polling');
       }
     },
+    /** Stops fetching, then waits for the updates already fetched to finish (main's 10 s limit bounds it). */
     async stop(): Promise<void> {
-      if (runner?.isRunning()) await runner.stop();
+      if (!runner) return;
+      if (runner.isRunning()) await runner.stop();
+      while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
 }
