@@ -1,7 +1,8 @@
 // `npm run bench`: the real server beside a bare baseline, same data, same load; prints the table,
 // writes bench/results.json and marks each target of issue 7.
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP (3), BENCH_CASES (comma list of case keys), BENCH_PROFILE=1
-// (server runs with --cpu-prof into bench/profiles/), BENCH_BOT=0 (skip the bot benchmark).
+// (server runs with --cpu-prof into bench/profiles/), BENCH_BOT=0 (skip the bot benchmark),
+// BENCH_NODE_FLAGS (extra node flags for the server, for experiments).
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +98,8 @@ async function main() {
   const profile = process.env.BENCH_PROFILE === '1';
   const profileDir = join(ROOT, 'bench', 'profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
-  const serverArgs = [...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'src/main.ts'];
+  const extraFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const serverArgs = [...extraFlags, ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'src/main.ts'];
 
   let ours: Service | null = null;
   let base: Service | null = null;

@@ -1,7 +1,6 @@
 import { RequestContext } from '@mikro-orm/core';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/orm.js';
 import type { Services } from '../domain/services.js';
 import type { Logger } from '../logger.js';
@@ -12,6 +11,7 @@ import { createDocsRouter } from './docs.routes.js';
 import { createErrorHandler, isBodyParserError, methodNotAllowed, notFoundHandler, sendError, UnreadableBody } from './errors.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
 import { apiLimiter, authLimiters, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
+import { requestLog } from './request-log.js';
 import { createTelegramRouter } from './telegram.routes.js';
 import { createOpenApiDocument } from './openapi.js';
 
@@ -49,7 +49,7 @@ export function createApp({ services, db, logger, rateLimits = DEFAULT_RATE_LIMI
   // Served over plain HTTP (or behind a TLS proxy): do not force the docs page's assets onto https.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
 
-  app.use(pinoHttp({ logger, quietReqLogger: true, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(requestLog(logger));
   app.use(requireJsonBody);
   const parseJson = express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES });
   // Whatever goes wrong reading a body (a corrupt gzip stream too) is the client's mistake, never a 500.
