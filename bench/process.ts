@@ -2,8 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The node flags `npm start` gives the server (e.g. its heap cap), so the benchmark runs it the same way. */
+export function startFlags(): string[] {
+  const pkg = z.object({ scripts: z.object({ start: z.string() }) }).parse(JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')));
+  return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
 
 export type Service = {
   name: string;

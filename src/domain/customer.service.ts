@@ -78,12 +78,15 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
     return customer;
   }
 
-  async function active(actor: Actor): Promise<Customer[]> {
-    return currentEm(root).find(
-      CustomerSchema,
-      { owner: actor.ownerId, archived: false },
-      { orderBy: { id: 'asc' }, disableIdentityMap: true },
+  // Every update of the bot reads the whole list (name matching): plain rows, no hydration.
+  async function active(actor: Actor): Promise<CustomerView[]> {
+    const rows = await sqlRows(
+      currentEm(root),
+      `select id, name, phone, address, total_credit, total_debit from customers
+       where owner_id = ? and archived = ? order by id`,
+      [actor.ownerId, false],
     );
+    return rows.map(customerFromRow);
   }
 
   async function update(actor: Actor, id: number, changes: Partial<Pick<Customer, 'name' | 'phone' | 'address'>>) {
@@ -157,7 +160,7 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
     async matchName(actor: Actor, name: string): Promise<NameMatch> {
       const wanted = foldName(name);
       if (!wanted) return { kind: 'none' };
-      const all = (await active(actor)).map(toCustomerView);
+      const all = await active(actor);
       const exact = all.filter((c) => foldName(c.name) === wanted);
       const found = exact.length > 0 ? exact : all.filter((c) => foldName(c.name).startsWith(wanted));
       const [first] = found;
@@ -170,7 +173,6 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
     async byBalance(actor: Actor, options: { search?: string; limit: number }): Promise<{ items: CustomerView[]; total: number }> {
       const wanted = foldName(options.search ?? '');
       const matching = (await active(actor))
-        .map(toCustomerView)
         .filter((c) => !wanted || foldName(c.name).includes(wanted))
         .sort((a, b) => balanceOf(b) - balanceOf(a) || a.name.localeCompare(b.name) || a.id - b.id);
       return { items: matching.slice(0, options.limit), total: matching.length };

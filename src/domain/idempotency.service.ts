@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Clock } from './clock.js';
-import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
-import { IdempotencyKeySchema, type IdempotencyKey } from './entities/index.js';
+import { currentEm, isUniqueViolation, num, sqlRows, type EntityManager } from './db.js';
+import { IdempotencyKeySchema } from './entities/index.js';
 import { IdempotencyKeyReused } from './errors.js';
 import { idempotencyKeySchema } from './inputs.js';
 import { parseInput } from './validate.js';
@@ -26,6 +26,17 @@ export function fingerprintOf(request: unknown): string {
   return createHash('sha256').update(stableJson(request)).digest('hex');
 }
 
+/** A timestamp column: milliseconds on SQLite, text on PostgreSQL. */
+function dateOf(em: EntityManager, value: unknown): Date {
+  if (typeof value !== 'number' && typeof value !== 'string') throw new Error('expected a timestamp column');
+  return em.getPlatform().parseDate(value);
+}
+
+/** A JSON column: text on SQLite, already parsed on PostgreSQL. */
+function jsonOf(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
 export type IdempotentRequest = { ownerId: number; key: string; fingerprint: string };
 
 export type IdempotencyServiceDeps = { em: EntityManager; clock: Clock };
@@ -41,28 +52,31 @@ export function createIdempotencyService({ em: root, clock }: IdempotencyService
     codec: z.ZodType<T>,
     operation: () => Promise<T>,
   ): Promise<{ replayed: boolean; result: T }> {
+    // Plain SQL: every keyed POST (and every bot entry) passes here, and the ORM's query building
+    // costs more than these statements.
     return currentEm(root).transactional(async (em) => {
       const now = clock.now();
-      const existing = await em.findOne(
-        IdempotencyKeySchema,
-        { owner: req.ownerId, key: req.key },
-        { disableIdentityMap: true },
+      const [existing] = await sqlRows(
+        em,
+        'select id, fingerprint, result, expires_at from idempotency_keys where owner_id = ? and "key" = ?',
+        [req.ownerId, req.key],
       );
-      if (existing && existing.expiresAt > now) {
+      if (existing && dateOf(em, existing.expires_at) > now) {
         if (existing.fingerprint !== req.fingerprint) throw new IdempotencyKeyReused();
-        return { replayed: true, result: codec.parse(existing.result) };
+        return { replayed: true, result: codec.parse(jsonOf(existing.result)) };
       }
-      if (existing) await em.nativeDelete(IdempotencyKeySchema, { id: existing.id });
-      const id = await em.insert<IdempotencyKey>(IdempotencyKeySchema, {
-        owner: req.ownerId,
-        key: req.key,
-        fingerprint: req.fingerprint,
-        result: null,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-      });
+      if (existing) await em.nativeDelete(IdempotencyKeySchema, { id: num(existing.id) });
+      const [inserted] = await sqlRows(
+        em,
+        `insert into idempotency_keys (owner_id, "key", fingerprint, result, created_at, expires_at)
+         values (?, ?, ?, null, ?, ?) returning id`,
+        [req.ownerId, req.key, req.fingerprint, now, new Date(now.getTime() + IDEMPOTENCY_TTL_MS)],
+      );
       const result = await operation();
-      await em.nativeUpdate(IdempotencyKeySchema, { id }, { result: codec.parse(result) });
+      await sqlRows(em, 'update idempotency_keys set result = ? where id = ? returning id', [
+        JSON.stringify(codec.parse(result)),
+        num(inserted?.id),
+      ]);
       return { replayed: false, result };
     });
   }
