@@ -24,7 +24,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
 
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs,
+    poolSize: config.databasePoolSize,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
   const applied = await db.migrate();
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
 

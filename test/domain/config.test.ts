@@ -10,6 +10,21 @@ describe('configuration', () => {
       databaseUrl: 'file:./data/ledger.db',
       logLevel: 'info',
       bcryptCost: 12,
+      databasePoolSize: 10,
+      databaseStatementTimeoutMs: 30_000,
+    });
+  });
+
+  it('when PostgreSQL settings are given, then they are read', () => {
+    const config = createConfig({
+      DATABASE_URL: 'postgresql://ledger@db.internal:5432/ledger',
+      DATABASE_POOL_SIZE: '25',
+      DATABASE_STATEMENT_TIMEOUT_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgresql://ledger@db.internal:5432/ledger',
+      databasePoolSize: 25,
+      databaseStatementTimeoutMs: 5000,
     });
   });
 
@@ -24,6 +39,8 @@ describe('configuration', () => {
     ['BCRYPT_COST', '3'],
     ['LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'mysql://localhost/db'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '-1'],
   ])('when %s is %j, then start-up fails naming the variable', (name, value) => {
     expect(() => createConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => createConfig({ [name]: value })).toThrow(name);
