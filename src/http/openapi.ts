@@ -71,6 +71,10 @@ const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typ
       fields: {},
     },
   },
+  429: {
+    description: 'Rate limit reached (login/register per IP and per username; the API per token); see Retry-After',
+    example: { error: 'Too many requests; try again in 42 seconds.', code: 'rate_limited', fields: {} },
+  },
   503: {
     description: 'The database is not answering',
     example: { error: DATABASE_UNAVAILABLE, code: 'database_unavailable', fields: {} },
@@ -90,15 +94,16 @@ function errors(...statuses: number[]): Record<number, ResponseConfig> {
   for (const status of statuses) {
     const known = ERROR_EXAMPLES[status];
     if (!known) throw new Error(`no error example for ${status}`);
-    out[status] =
-      status === 401
-        ? json(errorResponse, known.description, known.example, {
-            'WWW-Authenticate': { description: 'Always `Token`', schema: { type: 'string', example: 'Token' } },
-          })
-        : json(errorResponse, known.description, known.example);
+    out[status] = json(errorResponse, known.description, known.example, ERROR_HEADERS[status]);
   }
   return out;
 }
+
+const ERROR_HEADERS: Record<number, ResponseConfig['headers']> = {
+  401: { 'WWW-Authenticate': { description: 'Always `Token`', schema: { type: 'string', example: 'Token' } } },
+  429: { 'Retry-After': { description: 'Seconds until the limit resets', schema: { type: 'string', example: '42' } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'string', example: '1' } } },
+};
 
 const LINK_HEADER: ResponseConfig['headers'] = {
   Link: {
@@ -376,6 +381,14 @@ export const OPERATIONS: RouteConfig[] = [
   },
 ];
 
+// Every authenticated route counts against its token's limit; these two count per IP and username.
+const RATE_LIMITED_PUBLIC = new Set(['/api/auth/register/', '/api/auth/login/']);
+
+function withRateLimit(operation: RouteConfig): RouteConfig {
+  if (!operation.security && !RATE_LIMITED_PUBLIC.has(operation.path)) return operation;
+  return { ...operation, responses: { ...operation.responses, ...errors(429) } };
+}
+
 export type OpenApiOptions = { serverUrl?: string; extraOperations?: RouteConfig[] };
 
 export function createOpenApiDocument(options: OpenApiOptions = {}) {
@@ -386,7 +399,9 @@ export function createOpenApiDocument(options: OpenApiOptions = {}) {
     name: 'Authorization',
     description: 'Send `Authorization: Token <token>`; get a token from register or login.',
   });
-  for (const operation of [...OPERATIONS, ...(options.extraOperations ?? [])]) registry.registerPath(operation);
+  for (const operation of [...OPERATIONS, ...(options.extraOperations ?? [])]) {
+    registry.registerPath(withRateLimit(operation));
+  }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
