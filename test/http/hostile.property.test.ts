@@ -10,7 +10,7 @@ import { createApp } from '../../src/http/app.js';
 import { answerClientErrorsInJson } from '../../src/http/client-errors.js';
 import { createOpenApiDocument } from '../../src/http/openapi.js';
 import { createLogger } from '../../src/logger.js';
-import { auth, createHarness, registerActor, sqlRows, type Harness } from '../support/harness.js';
+import { auth, createHarness, registerActor, sqlRows, tableNames, type Harness } from '../support/harness.js';
 import { servedRoutes } from '../support/routes.js';
 
 const RUNS = 400;
@@ -71,14 +71,12 @@ afterAll(async () => {
 
 // ---- what the database holds ------------------------------------------------------------------
 
-const tableNames = async () =>
-  z.array(z.object({ name: z.string() })).parse(await sqlRows(h.db, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")).map((r) => r.name);
 
 /** A hash of every row of every table; `last_used_at` is left out (a read may touch it, once a minute). */
 async function checksum(): Promise<string> {
   const hash = createHash('sha256');
-  for (const table of await tableNames()) {
-    for (const row of await sqlRows(h.db, `select * from ${table} order by rowid`)) {
+  for (const table of await tableNames(h.db)) {
+    for (const row of await sqlRows(h.db, `select * from ${table} order by id`)) {
       const { last_used_at: _touched, ...kept } = row;
       hash.update(`${table}:${JSON.stringify(kept)}\n`);
     }

@@ -95,6 +95,15 @@ export function nextPath(link: string | undefined): string | null {
   return `${url.pathname}${url.search}`;
 }
 
+/** Every table of the schema, on either dialect. */
+export async function tableNames(db: Database): Promise<string[]> {
+  const sql =
+    db.dialect === 'postgresql'
+      ? "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name"
+      : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name";
+  return (await sqlRows(db, sql)).map((r) => String(r.name));
+}
+
 /** Raw rows for assertions about what is stored. */
 export async function sqlRows(db: Database, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   return db.em.getConnection().execute(sql, params);
