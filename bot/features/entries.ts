@@ -3,7 +3,7 @@ import type { EntryType } from '../../src/domain/entities/index.js';
 import type { PendingEntry } from '../../src/domain/pending-entry.service.js';
 import { actorOf, messageKey, type BotContext } from '../context.js';
 import { StaleButton } from '../errors.js';
-import { entryShort } from '../format.js';
+import { clip, entryShort } from '../format.js';
 import { decodeCallback } from '../keyboards/callback-data.js';
 import { createCustomerKeyboard, MAX_CHOICES, pickCustomerKeyboard } from '../keyboards/customers.js';
 import { parseEntryArgs } from '../parse.js';
@@ -38,12 +38,12 @@ export function entriesFeature(): Composer<BotContext> {
     } else if (match.kind === 'many') {
       const pendingId = await ctx.services.pendingEntries.add(entry);
       const more = match.customers.length > MAX_CHOICES ? ` (showing ${MAX_CHOICES}; type more of the name to narrow)` : '';
-      await ctx.reply(`Several customers match "${args.name}"${more}. Which one?`, {
+      await ctx.reply(`Several customers match "${clip(args.name, 100)}"${more}. Which one?`, {
         reply_markup: pickCustomerKeyboard(match.customers, (c) => ({ action: 'pick', pendingId, customerId: c.id })),
       });
     } else {
       const pendingId = await ctx.services.pendingEntries.add(entry);
-      await ctx.reply(`No customer named "${args.name}".`, {
+      await ctx.reply(`No customer named "${clip(args.name, 100)}".`, {
         reply_markup: createCustomerKeyboard(args.name, pendingId, entryShort(type, args.amount)),
       });
     }

@@ -56,10 +56,11 @@ async function resolve(ctx: BotContext, actor: Actor, name: string, onMany: 'sum
   const match = await ctx.services.customers.matchName(actor, name);
   if (match.kind === 'one') return match.customer.id;
   if (match.kind === 'none') {
-    await ctx.reply(`No customer named "${name}". /customers lists them.`);
+    // Clipped: a typed name can be as long as a message, a reply may not be.
+    await ctx.reply(`No customer named "${clip(name, 100)}". /customers lists them.`);
     return null;
   }
-  await ctx.reply(`Several customers match "${name}". Which one?`, {
+  await ctx.reply(`Several customers match "${clip(name, 100)}". Which one?`, {
     reply_markup: pickCustomerKeyboard(match.customers, (c) =>
       onMany === 'summary' ? { action: 'summary', customerId: c.id } : { action: 'history', customerId: c.id, count: onMany },
     ),

@@ -33,7 +33,8 @@ export const credentialsSchema = z
 
 export const loginSchema = z
   .object({
-    username: z.string().max(150),
+    // No control characters: PostgreSQL refuses a NUL byte in a query parameter.
+    username: z.string().max(150).regex(NO_CONTROL, 'may not contain control characters'),
     password: z.string().max(128),
   })
   .meta({ id: 'Login', example: { username: 'corner-shop', password: 's3cret-pass' } });
@@ -113,7 +114,7 @@ export const pageSchema = z.object({
 });
 
 export const customerListSchema = pageSchema.extend({
-  search: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(100).regex(NO_CONTROL, 'may not contain control characters').optional(),
 });
 
 export const entryListSchema = pageSchema

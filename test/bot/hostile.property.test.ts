@@ -83,6 +83,16 @@ const message = fc.record({ text: line.map((t) => t.slice(0, 4096)).filter((t) =
 const replies = (calls: ApiCall[]) => calls.filter((c) => ['sendMessage', 'editMessageText', 'answerCallbackQuery'].includes(c.method));
 
 describe('hostile command lines through handleUpdate', () => {
+  it('when a command names an unknown customer with a name longer than a message may be, then the reply still fits Telegram\'s 4096 characters', async () => {
+    const long = 'n'.repeat(4090);
+    for (const line of [`/history ${long}`, `/summary ${long}`]) {
+      const sent = texts(await h.send(line, { chatId: LINKED }));
+      expect(sent.length).toBeGreaterThan(0);
+      for (const t of sent) expect(t.length).toBeLessThanOrEqual(4096);
+      expect(sent[0]).toContain('No customer named');
+    }
+  });
+
   it('when an entry command names an unknown customer with a NUL byte in the name or note, then the reply says so and nothing crashes', async () => {
     for (const [line, reply] of [
       ['/debit A\u0000B 5', 'name: may not contain control characters'],

@@ -72,6 +72,9 @@ const CASES: Case[] = [
   { name: 'filter start_date', method: 'get', path: () => `${entries()}?start_date=2026-1-1`, status: 400 },
   { name: 'filter end before start', method: 'get', path: () => `${entries()}?start_date=2026-02-01&end_date=2026-01-01`, status: 400 },
   { name: 'filter limit', method: 'get', path: () => `${entries()}?limit=-1`, status: 400 },
+  // A NUL byte would reach PostgreSQL as a query parameter, which it refuses: caught at the edge instead.
+  { name: 'search with a NUL byte', method: 'get', path: () => '/api/customers/?search=%00', status: 400 },
+  { name: 'login with a NUL byte', method: 'post', path: () => '/api/auth/login/', body: { username: 'a\u0000b', password: 'whatever1' }, status: 400 },
   { name: 'unknown route', method: 'get', path: () => '/api/nothing-here/', status: 404 },
 ];
 
