@@ -61,7 +61,10 @@ export async function startNode(name: string, args: string[], port: number, env:
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (gone) throw new Error(`${name} exited before answering:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`${name} did not answer in 60 s:\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not answer in 60 s:\n${out}`);
+    }
     try {
       await fetch(`${url}/healthz`);
       break;

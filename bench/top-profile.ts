@@ -26,6 +26,9 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 
 const self = new Map<number, number>();
 profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+// Percentages are of busy time: idle samples (waiting for I/O or for load) are left out.
+const idle = profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id);
+for (const id of idle) self.delete(id);
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 function where(url: string): string {
@@ -60,7 +63,7 @@ const show = (title: string, m: Map<string, number>, n: number) => {
   console.log(`\n${title}`);
   for (const [k, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${pct(t)}  ${k}`);
 };
-console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
+console.log(`${file}: ${(total / 1e6).toFixed(1)} s busy (idle left out)`);
 show('self time by package', selfByPkg, 15);
 show('self time by function', selfByFn, rows);
 show('inclusive time', inclusive, rows);
