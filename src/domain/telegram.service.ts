@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from './actor.js';
 import type { AuthService } from './auth.service.js';
 import type { Clock } from './clock.js';
-import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
+import { currentEm, isUniqueViolation, num, sqlRows, type EntityManager } from './db.js';
 import {
   ApiTokenSchema,
   CustomerSchema,
@@ -164,12 +164,16 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
 
     /** The actor a linked chat acts as, or null when the chat is not linked (or its token was revoked). */
     async actorForChat(chatId: string): Promise<Actor | null> {
-      const em = currentEm(root);
-      const link = await em.findOne(TelegramLinkSchema, { chatId }, { disableIdentityMap: true });
+      // Every update asks this: the link and its token's liveness in one plain-SQL read.
+      const [link] = await sqlRows(
+        currentEm(root),
+        `select l.owner_id, l.api_token_id from telegram_links l
+         join api_tokens t on t.id = l.api_token_id and t.revoked_at is null
+         where l.chat_id = ?`,
+        [chatId],
+      );
       if (!link) return null;
-      const live = await em.count(ApiTokenSchema, { id: link.apiToken, revokedAt: null });
-      if (live === 0) return null;
-      return { ownerId: link.owner, channel: 'telegram', tokenId: link.apiToken, chatId };
+      return { ownerId: num(link.owner_id), channel: 'telegram', tokenId: num(link.api_token_id), chatId };
     },
 
     /** Removes this chat's link; false when there was none. */
@@ -201,7 +205,7 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
         });
       }
       try {
-        await em.insert(TelegramUpdateSchema, { updateId, receivedAt: clock.now() });
+        await sqlRows(em, 'insert into telegram_updates (update_id, received_at) values (?, ?) returning id', [updateId, clock.now()]);
         return true;
       } catch (error) {
         if (isUniqueViolation(error)) return false;
