@@ -1,30 +1,75 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 
 /**
- * Graceful close for an HTTP server: stop accepting, let every request already read finish, and
+ * How long a keep-alive connection must stay idle after close() before it is closed: its client may
+ * already have written the next request, still on the wire or unread in the socket buffer.
+ */
+export const IDLE_GRACE_MS = 300;
+
+type Tracked = { open: Set<ServerResponse>; grace: NodeJS.Timeout | null };
+
+/**
+ * Graceful close for an HTTP server: stop accepting, let every request already sent finish, and
  * answer it (and anything still arriving on an open keep-alive connection) with `Connection: close`,
  * so no client can hold the server open by reusing its connection.
  */
 export function drainable(server: Server): { close(): Promise<void> } {
-  const inFlight = new Set<ServerResponse>();
+  const sockets = new Map<Socket, Tracked>();
   let closing = false;
+  let closed: Promise<void> | null = null;
+
   const closeAfterAnswer = (res: ServerResponse) => {
     if (!res.headersSent) res.setHeader('Connection', 'close');
   };
-  server.on('request', (_req, res: ServerResponse) => {
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-    if (closing) closeAfterAnswer(res);
+  const closeWhenIdle = (socket: Socket, state: Tracked) => {
+    if (state.open.size > 0 || state.grace) return;
+    state.grace = setTimeout(() => socket.destroy(), IDLE_GRACE_MS);
+  };
+
+  const track = (socket: Socket): Tracked => {
+    const known = sockets.get(socket);
+    if (known) return known;
+    const state: Tracked = { open: new Set(), grace: null };
+    sockets.set(socket, state);
+    socket.once('close', () => {
+      if (state.grace) clearTimeout(state.grace);
+      sockets.delete(socket);
+    });
+    return state;
+  };
+
+  server.on('connection', (socket: Socket) => {
+    const state = track(socket);
+    if (closing) closeWhenIdle(socket, state);
   });
+
+  // Prepended so it runs before the app's handler, which may answer synchronously.
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    const state = track(socket);
+    state.open.add(res);
+    if (state.grace) clearTimeout(state.grace);
+    state.grace = null;
+    if (closing) closeAfterAnswer(res);
+    res.once('close', () => {
+      state.open.delete(res);
+      if (closing) closeWhenIdle(socket, state);
+    });
+  });
+
   return {
     close() {
+      if (closed) return closed;
       closing = true;
-      inFlight.forEach(closeAfterAnswer);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Connections that turn idle after their last answer are closed as soon as they do.
-      server.closeIdleConnections();
-      const sweep = setInterval(() => server.closeIdleConnections(), 25);
-      return closed.finally(() => clearInterval(sweep));
+      // net's close, not http's: since Node 19 http's also destroys idle connections at once,
+      // dropping a request already on its way. The callback runs once the last socket is gone.
+      closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      for (const [socket, state] of sockets) {
+        state.open.forEach(closeAfterAnswer);
+        closeWhenIdle(socket, state);
+      }
+      return closed;
     },
   };
 }
