@@ -4,28 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Transformer } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { createBot } from '../bot/create-bot.js';
 import { openDatabase } from '../src/db/orm.js';
 import { systemClock } from '../src/domain/clock.js';
 import { createServices } from '../src/domain/services.js';
 import { createLogger } from '../src/logger.js';
+import { offlineBotInfo } from '../bot/offline-bot-info.js';
 
-const BOT_INFO: UserFromGetMe = {
-  id: 4242,
-  is_bot: true,
-  first_name: 'Mini Ledger',
-  username: 'mini_ledger_bench_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const BOT_INFO = offlineBotInfo({ id: 4242, firstName: 'Mini Ledger', username: 'mini_ledger_bench_bot', canJoinGroups: true });
 
 export type BotResult = {
   chats: number;

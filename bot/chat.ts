@@ -2,7 +2,7 @@
 // Telegram. Like main.ts it is an entry point, so it reads the environment.
 import { createInterface } from 'node:readline';
 import type { Transformer } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import { ConfigError, createConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/orm.js';
@@ -10,23 +10,10 @@ import { systemClock } from '../src/domain/clock.js';
 import { createServices } from '../src/domain/services.js';
 import { createLogger } from '../src/logger.js';
 import { createBot } from './create-bot.js';
+import { offlineBotInfo } from './offline-bot-info.js';
 
 const CHAT_ID = 1;
-const BOT_INFO: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: 'Mini Ledger (console)',
-  username: 'mini_ledger_console_bot',
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const BOT_INFO = offlineBotInfo({ id: 1, firstName: 'Mini Ledger (console)', username: 'mini_ledger_console_bot', canJoinGroups: false });
 
 const outgoing = z.object({
   text: z.string().optional(),

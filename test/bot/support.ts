@@ -1,5 +1,5 @@
 import type { Bot, Transformer } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import { createBot } from '../../bot/create-bot.js';
 import type { BotContext } from '../../bot/context.js';
@@ -9,22 +9,9 @@ import type { EntityManager } from '../../src/domain/db.js';
 import { createServices, type Services } from '../../src/domain/services.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createHarness, type Harness } from '../support/harness.js';
+import { offlineBotInfo } from '../../bot/offline-bot-info.js';
 
-export const BOT_INFO: UserFromGetMe = {
-  id: 4242,
-  is_bot: true,
-  first_name: 'Mini Ledger',
-  username: 'mini_ledger_test_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const BOT_INFO = offlineBotInfo({ id: 4242, firstName: 'Mini Ledger', username: 'mini_ledger_test_bot', canJoinGroups: true });
 
 export type ApiCall = { method: string; payload: Record<string, unknown> };
 
