@@ -1,5 +1,5 @@
+import { textUpdate } from './updates.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Update } from 'grammy/types';
 import { sqlCount, sqlRows } from '../support/harness.js';
 import { buttons, createBotHarness, texts, type BotHarness } from './support.js';
 
@@ -13,19 +13,8 @@ afterEach(() => h.close());
 
 const entries = () => sqlCount(h.db, 'select count(*) as n from ledger_entries');
 
-function creditUpdate(updateId: number, messageId: number): Update {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: messageId,
-      date: 0,
-      chat: { id: 501, type: 'private', first_name: 'Merchant' },
-      from: { id: 77, is_bot: false, first_name: 'Merchant' },
-      text: '/credit Alice 500',
-      entities: [{ type: 'bot_command', offset: 0, length: 7 }],
-    },
-  };
-}
+const creditUpdate = (updateId: number, messageId: number) =>
+  textUpdate({ updateId, messageId, text: '/credit Alice 500', chat: { id: 501, type: 'private', first_name: 'Merchant' }, fromId: 77 });
 
 describe('exactly once', () => {
   it('when Telegram delivers the same update twice, then the entry is posted once', async () => {

@@ -10,6 +10,7 @@ import { createServices, type Services } from '../../src/domain/services.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { offlineBotInfo } from '../../bot/offline-bot-info.js';
+import { textUpdate } from './updates.js';
 
 export const BOT_INFO = offlineBotInfo({ id: 4242, firstName: 'Mini Ledger', username: 'mini_ledger_test_bot', canJoinGroups: true });
 
@@ -102,18 +103,15 @@ function botInstance(deps: { services: Services; em: EntityManager; logger?: Log
     nextUpdateId: ids.nextUpdateId,
     nextMessageId: ids.nextMessageId,
     async send(text, o = {}) {
-      const command = /^\/\S+/.exec(text);
-      return deliver({
-        update_id: o.updateId ?? ids.nextUpdateId(),
-        message: {
-          message_id: o.messageId ?? ids.nextMessageId(),
-          date: Math.floor(Date.now() / 1000),
-          chat: chatOf(o),
-          from,
+      return deliver(
+        textUpdate({
+          updateId: o.updateId ?? ids.nextUpdateId(),
+          messageId: o.messageId ?? ids.nextMessageId(),
           text,
-          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-        },
-      });
+          chat: chatOf(o),
+          fromId: from.id,
+        }),
+      );
     },
     async press(data, o = {}) {
       const updateId = o.updateId ?? ids.nextUpdateId();

@@ -1,5 +1,5 @@
+import { textUpdate } from './updates.js';
 import type { Transformer } from 'grammy';
-import type { Update } from 'grammy/types';
 import request from 'supertest';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,20 +50,8 @@ function app() {
   return createApp({ services: h.services, db: h.db, logger: createLogger('silent'), telegram: bot.http });
 }
 
-function message(updateId: number, messageId: number, text: string): Update {
-  const command = /^\/\S+/.exec(text);
-  return {
-    update_id: updateId,
-    message: {
-      message_id: messageId,
-      date: 0,
-      chat: { id: 31337, type: 'private', first_name: 'Hook' },
-      from: { id: 31337, is_bot: false, first_name: 'Hook' },
-      text,
-      ...(command ? { entities: [{ type: 'bot_command' as const, offset: 0, length: command[0].length }] } : {}),
-    },
-  };
-}
+const message = (updateId: number, messageId: number, text: string) =>
+  textUpdate({ updateId, messageId, text, chat: { id: 31337, type: 'private', first_name: 'Hook' } });
 
 const botTexts = () =>
   server.storage.botMessages.filter((m) => m.botToken === TOKEN).map((m) => String(m.message.text));

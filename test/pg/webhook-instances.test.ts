@@ -1,3 +1,4 @@
+import { textUpdate } from '../bot/updates.js';
 import type { Update } from 'grammy/types';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,20 +14,8 @@ const BOT_TOKEN = '777001:multi-instance-webhook';
 const SECRET = 'shared-webhook-secret-for-every-instance';
 const CHAT = 5150;
 
-function message(updateId: number, text: string): Update {
-  const command = /^\/\S+/.exec(text);
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: CHAT, type: 'private', first_name: 'Counter' },
-      from: { id: CHAT, is_bot: false, first_name: 'Counter' },
-      text,
-      ...(command ? { entities: [{ type: 'bot_command' as const, offset: 0, length: command[0].length }] } : {}),
-    },
-  };
-}
+const message = (updateId: number, text: string) =>
+  textUpdate({ updateId, messageId: updateId, text, chat: { id: CHAT, type: 'private', first_name: 'Counter' } });
 
 describe.runIf(ON_POSTGRES)('the bot in webhook mode on two instances', () => {
   let db: FreshDatabase;
