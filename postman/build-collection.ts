@@ -178,9 +178,20 @@ const ledger: Item[] = [
     body: { type: 'credit', amount: '5001', note: 'rice and oil' },
     tests: [status(422), errorCode('idempotency_key_reused')],
   }),
-  request('Debit Alice 2000 in January', 'POST', entries, {
+  request('Debit Alice 2000 in January (with Idempotency-Key)', 'POST', entries, {
+    pre: [unique('debit_key', 'debit')],
+    headers: { 'Idempotency-Key': '{{debit_key}}' },
     body: { type: 'debit', amount: 2000, entry_date: '2026-01-15' },
     tests: [status(201), "pm.test('dated as sent', () => { const e = pm.response.json(); pm.expect(e.entry_date).to.eql('2026-01-15'); pm.expect(e.amount).to.eql('2000.00'); });", "pm.environment.set('debit_id', pm.response.json().id);"],
+  }),
+  request('Retry the debit: the same entry comes back', 'POST', entries, {
+    headers: { 'Idempotency-Key': '{{debit_key}}' },
+    body: { type: 'debit', amount: 2000, entry_date: '2026-01-15' },
+    tests: [
+      status(201),
+      "pm.test('same entry, nothing new', () => pm.expect(pm.response.json().id).to.eql(pm.environment.get('debit_id')));",
+      "pm.test('marked as replayed', () => pm.expect(pm.response.headers.get('Idempotent-Replayed')).to.eql('true'));",
+    ],
   }),
   request('Credit Alice 250.50 in February', 'POST', entries, {
     body: { type: 'credit', amount: '250.50', entry_date: '2026-02-01' },
