@@ -3,7 +3,7 @@ import type { MigrationObject, Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
-import { defineConfig as defineSqliteConfig } from '@mikro-orm/sqlite';
+import { defineConfig as defineSqliteConfig } from '@mikro-orm/better-sqlite';
 import { entities } from '../domain/entities/index.js';
 import { postgresMigrations } from '../../migrations/postgresql/index.js';
 import { sqliteMigrations } from '../../migrations/sqlite/index.js';
@@ -30,7 +30,8 @@ export function sqlitePathFromUrl(url: string): string {
   return rest.startsWith('//') ? rest.slice(2) : rest;
 }
 
-type SqliteHandle = { exec(sql: string, callback: (err: Error | null) => void): void };
+/** The better-sqlite3 connection knex hands to `afterCreate` (synchronous). */
+type SqliteHandle = { pragma(source: string): unknown };
 
 function migrationOptions(dialect: Dialect, list: MigrationObject[]) {
   const path = fileURLToPath(new URL(`../../migrations/${dialect}`, import.meta.url));
@@ -65,13 +66,15 @@ export function createOrmOptions(settings: DatabaseSettings): Options<AbstractSq
     dbName: sqlitePathFromUrl(settings.databaseUrl),
     pool: {
       afterCreate(conn: SqliteHandle, done: (err: Error | null, conn: SqliteHandle) => void) {
-        const pragmas = [
-          'PRAGMA journal_mode = WAL',
-          'PRAGMA synchronous = NORMAL',
-          `PRAGMA busy_timeout = ${settings.sqliteBusyTimeoutMs}`,
-          'PRAGMA foreign_keys = ON',
-        ].join('; ');
-        conn.exec(pragmas, (err) => done(err, conn));
+        try {
+          conn.pragma('journal_mode = WAL');
+          conn.pragma('synchronous = NORMAL');
+          conn.pragma(`busy_timeout = ${settings.sqliteBusyTimeoutMs}`);
+          conn.pragma('foreign_keys = ON');
+          done(null, conn);
+        } catch (error) {
+          done(error instanceof Error ? error : new Error(String(error)), conn);
+        }
       },
     },
     migrations: migrationOptions('sqlite', sqliteMigrations),

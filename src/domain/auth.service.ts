@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import bcrypt from 'bcryptjs';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
 import { ApiTokenSchema, TelegramLinkSchema, UserSchema } from './entities/index.js';
 import { InvalidCredentials, InvalidToken, UsernameTaken } from './errors.js';
 import { credentialsSchema, loginSchema } from './inputs.js';
+import type { PasswordHasher } from './password-hasher.js';
 import { parseInput } from './validate.js';
 
 export type Principal = { userId: number; username: string; tokenId: number };
@@ -29,12 +29,14 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export type AuthServiceDeps = { em: EntityManager; clock: Clock; bcryptCost: number };
+export type AuthServiceDeps = { em: EntityManager; clock: Clock; bcryptCost: number; passwords: PasswordHasher };
 
-export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDeps) {
+export function createAuthService({ em: root, clock, bcryptCost, passwords }: AuthServiceDeps) {
   // A hash to compare against when the username is unknown, so both paths cost one bcrypt check.
   // Computed now, at the cost in force, so not even the first unknown-user login pays for hashing it.
-  const decoyHash = bcrypt.hash(randomBytes(16).toString('hex'), bcryptCost);
+  const decoyHash = passwords.hash(randomBytes(16).toString('hex'), bcryptCost);
+  // Its failure (no worker could start) is reported by the login that awaits it, not as an unhandled rejection.
+  decoyHash.catch(() => undefined);
   // Token hash -> principal, least recently used first (a Map keeps insertion order).
   const principals = new Map<string, CachedPrincipal>();
   // Bumped by every logout: a lookup that started before one may have read the token still live.
@@ -71,7 +73,7 @@ export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDe
     /** Creates a user and returns its first API token (shown once). */
     async register(input: unknown): Promise<{ token: string; userId: number }> {
       const { username, password } = parseInput(credentialsSchema, input);
-      const passwordHash = await bcrypt.hash(password, bcryptCost);
+      const passwordHash = await passwords.hash(password, bcryptCost);
       try {
         return await currentEm(root).transactional(async (em) => {
           const userId = await em.insert(UserSchema, { username, passwordHash, createdAt: clock.now() });
@@ -88,7 +90,7 @@ export function createAuthService({ em: root, clock, bcryptCost }: AuthServiceDe
       const { username, password } = parseInput(loginSchema, input);
       const em = currentEm(root);
       const user = await em.findOne(UserSchema, { username }, { disableIdentityMap: true });
-      const ok = await bcrypt.compare(password, user?.passwordHash ?? (await decoyHash));
+      const ok = await passwords.compare(password, user?.passwordHash ?? (await decoyHash));
       if (!user || !ok) throw new InvalidCredentials();
       return { token: await issueToken(em, user.id), userId: user.id };
     },

@@ -24,7 +24,14 @@ export function drainable(server: Server): { close(): Promise<void> } {
   };
   const closeWhenIdle = (socket: Socket, state: Tracked) => {
     if (state.open.size > 0 || state.grace) return;
-    state.grace = setTimeout(() => socket.destroy(), IDLE_GRACE_MS);
+    const timer = setTimeout(() => {
+      // Time alone is not enough: a loop kept busy (a bcrypt chunk, a long query) may not have read a
+      // request already waiting in the socket. Let one poll phase pass; a request read there clears the grace.
+      setImmediate(() => {
+        if (state.grace === timer && state.open.size === 0) socket.destroy();
+      });
+    }, IDLE_GRACE_MS);
+    state.grace = timer;
   };
 
   const track = (socket: Socket): Tracked => {
@@ -64,11 +71,13 @@ export function drainable(server: Server): { close(): Promise<void> } {
       closing = true;
       // net's close, not http's: since Node 19 http's also destroys idle connections at once,
       // dropping a request already on its way. The callback runs once the last socket is gone.
-      closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
       for (const [socket, state] of sockets) {
         state.open.forEach(closeAfterAnswer);
         closeWhenIdle(socket, state);
       }
+      // The listener closes on the next turn: connections the kernel already queued in this poll
+      // (the signal may be read before them) are accepted and answered, not reset with the backlog.
+      closed = new Promise<void>((resolve) => setImmediate(() => NetServer.prototype.close.call(server, () => resolve())));
       return closed;
     },
   };

@@ -26,7 +26,7 @@ function loginLoad(baseUrl: string, workers: number) {
   return { stop: async () => ((stopped = true), await running, outcomes) };
 }
 
-const REFUSED = /ECONNREFUSED/;
+const TURNED_AWAY = /ECONNREFUSED|ECONNRESET/;
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal) => {
   it(`when ${signal} arrives under load, then every request already sent is answered, new connections are refused, and the process exits 0 within 10 s`, async () => {
@@ -59,10 +59,12 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal
       // …and every request sent before the signal got its full, successful answer.
       const dropped = before.filter((o) => o.kind !== 'answered' || (o.status !== 200 && o.status !== 201));
       expect(dropped).toEqual([]);
-      // After the signal a request is either answered or refused at the door, never cut off half-way or a 5xx.
+      // After the signal a request is either answered (never a 5xx) or turned away at the door: refused,
+      // or reset because its connection still waited in the kernel's accept queue when the listener closed.
+      // That none of those was cut off half-way is proven below: every entry stored was acknowledged.
       for (const o of after) {
         if (o.kind === 'answered') expect(o.status).toBeLessThan(500);
-        else expect(o.error).toMatch(REFUSED);
+        else expect(o.error).toMatch(TURNED_AWAY);
       }
 
       // Every entry answered 201 is stored, and the totals agree.
