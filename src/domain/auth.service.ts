@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import bcrypt from 'bcryptjs';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 import { currentEm, isUniqueViolation, type EntityManager } from './db.js';
@@ -29,14 +30,21 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+const BCRYPT_ALPHABET = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A well-formed bcrypt hash at `cost` (salt from bcryptjs, 31 random hash characters) that was never computed. */
+export function decoyBcryptHash(cost: number): string {
+  const tail = Array.from({ length: 31 }, () => BCRYPT_ALPHABET[randomInt(BCRYPT_ALPHABET.length)]).join('');
+  return `${bcrypt.genSaltSync(cost)}${tail}`;
+}
+
 export type AuthServiceDeps = { em: EntityManager; clock: Clock; bcryptCost: number; passwords: PasswordHasher };
 
 export function createAuthService({ em: root, clock, bcryptCost, passwords }: AuthServiceDeps) {
-  // A hash to compare against when the username is unknown, so both paths cost one bcrypt check.
-  // Computed now, at the cost in force, so not even the first unknown-user login pays for hashing it.
-  const decoyHash = passwords.hash(randomBytes(16).toString('hex'), bcryptCost);
-  // Its failure (no worker could start) is reported by the login that awaits it, not as an unhandled rejection.
-  decoyHash.catch(() => undefined);
+  // A hash to compare against when the username is unknown, so both paths cost one bcrypt check. The
+  // check's cost comes from the salt's cost field, not from how the hash was made, so a real salt plus
+  // random characters will do: nothing is hashed at start-up and no password can ever match it.
+  const decoyHash = decoyBcryptHash(bcryptCost);
   // Token hash -> principal, least recently used first (a Map keeps insertion order).
   const principals = new Map<string, CachedPrincipal>();
   // Bumped by every logout: a lookup that started before one may have read the token still live.
@@ -90,7 +98,7 @@ export function createAuthService({ em: root, clock, bcryptCost, passwords }: Au
       const { username, password } = parseInput(loginSchema, input);
       const em = currentEm(root);
       const user = await em.findOne(UserSchema, { username }, { disableIdentityMap: true });
-      const ok = await passwords.compare(password, user?.passwordHash ?? (await decoyHash));
+      const ok = await passwords.compare(password, user?.passwordHash ?? decoyHash);
       if (!user || !ok) throw new InvalidCredentials();
       return { token: await issueToken(em, user.id), userId: user.id };
     },

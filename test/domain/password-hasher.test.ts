@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decoyBcryptHash } from '../../src/domain/auth.service.js';
 import { createPasswordHasher } from '../../src/domain/password-hasher.js';
 
 describe('password hashing on worker threads', () => {
@@ -28,6 +29,25 @@ describe('password hashing on worker threads', () => {
   it('when the workers were stopped, then the next call starts them again', async () => {
     await hasher.close();
     expect(await hasher.compare('again', await hasher.hash('again', 4))).toBe(true);
+  });
+
+  it('when the decoy for unknown users is made, then it is a well-formed hash at the cost in force that no password matches', async () => {
+    const decoy = decoyBcryptHash(5);
+    expect(decoy).toMatch(/^\$2b\$05\$[./A-Za-z0-9]{53}$/);
+    expect(bcrypt.getRounds(decoy)).toBe(5);
+    expect(await hasher.compare('', decoy)).toBe(false);
+    expect(await hasher.compare('anything', decoy)).toBe(false);
+    expect(decoyBcryptHash(5)).not.toBe(decoy);
+  });
+
+  it('when a worker has been idle for a while, then it exits, and the next check starts one again', async () => {
+    const quick = createPasswordHasher({ threads: 1, idleMs: 50 });
+    expect(await quick.compare('p', await quick.hash('p', 4))).toBe(true);
+    expect(quick.running()).toBe(1);
+    await expect.poll(() => quick.running(), { timeout: 2000 }).toBe(0);
+    expect(await quick.compare('p', await quick.hash('p', 4))).toBe(true);
+    await quick.close();
+    expect(quick.running()).toBe(0);
   });
 
   it('when several slow hashes run, then the event loop keeps turning (a 10 ms timer is not held up behind them)', async () => {
