@@ -38,10 +38,9 @@ export async function postEntry(services: Services, actor: Actor, entry: Pending
         amount: formatMinor(entry.amount),
         note: entry.note,
       });
-      const customer = await services.customers.get(actor, customerId);
       return {
         customerId,
-        customerName: customer.name,
+        customerName: posted.customerName,
         entryId: posted.entry.id,
         type: entry.type,
         amount: posted.entry.amount,

@@ -62,7 +62,8 @@ export type NameMatch =
   | { kind: 'many'; customers: CustomerView[] }
   | { kind: 'none' };
 
-const foldName = (name: string) => name.trim().toLocaleLowerCase('und');
+// Unicode's default case folding (toLowerCase is locale-independent, and much faster than toLocaleLowerCase).
+const foldName = (name: string) => name.trim().toLowerCase();
 
 const balanceOf = (c: CustomerView) => c.totalCredit - c.totalDebit;
 
@@ -160,9 +161,9 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
     async matchName(actor: Actor, name: string): Promise<NameMatch> {
       const wanted = foldName(name);
       if (!wanted) return { kind: 'none' };
-      const all = await active(actor);
-      const exact = all.filter((c) => foldName(c.name) === wanted);
-      const found = exact.length > 0 ? exact : all.filter((c) => foldName(c.name).startsWith(wanted));
+      const all = (await active(actor)).map((c) => ({ c, folded: foldName(c.name) }));
+      const exact = all.filter((x) => x.folded === wanted);
+      const found = (exact.length > 0 ? exact : all.filter((x) => x.folded.startsWith(wanted))).map((x) => x.c);
       const [first] = found;
       if (!first) return { kind: 'none' };
       if (found.length === 1) return { kind: 'one', customer: first };

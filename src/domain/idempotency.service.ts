@@ -56,22 +56,30 @@ export function createIdempotencyService({ em: root, clock }: IdempotencyService
     // costs more than these statements.
     return currentEm(root).transactional(async (em) => {
       const now = clock.now();
-      const [existing] = await sqlRows(
-        em,
-        'select id, fingerprint, result, expires_at from idempotency_keys where owner_id = ? and "key" = ?',
-        [req.ownerId, req.key],
-      );
-      if (existing && dateOf(em, existing.expires_at) > now) {
-        if (existing.fingerprint !== req.fingerprint) throw new IdempotencyKeyReused();
-        return { replayed: true, result: codec.parse(jsonOf(existing.result)) };
+      const insertKey = async (onConflict: string) =>
+        sqlRows(
+          em,
+          `insert into idempotency_keys (owner_id, "key", fingerprint, result, created_at, expires_at)
+           values (?, ?, ?, null, ?, ?) ${onConflict} returning id`,
+          [req.ownerId, req.key, req.fingerprint, now, new Date(now.getTime() + IDEMPOTENCY_TTL_MS)],
+        );
+      // Claim the key first: a new key (the usual case) costs one statement. A twin still in flight
+      // holds the key's index entry, so this waits for it to commit, then finds its row below.
+      let [inserted] = await insertKey('on conflict (owner_id, "key") do nothing');
+      if (!inserted) {
+        const [existing] = await sqlRows(
+          em,
+          'select id, fingerprint, result, expires_at from idempotency_keys where owner_id = ? and "key" = ?',
+          [req.ownerId, req.key],
+        );
+        if (existing && dateOf(em, existing.expires_at) > now) {
+          if (existing.fingerprint !== req.fingerprint) throw new IdempotencyKeyReused();
+          return { replayed: true, result: codec.parse(jsonOf(existing.result)) };
+        }
+        // Expired (kept at least IDEMPOTENCY_TTL_MS): the key may serve a new request.
+        if (existing) await em.nativeDelete(IdempotencyKeySchema, { id: num(existing.id) });
+        [inserted] = await insertKey('');
       }
-      if (existing) await em.nativeDelete(IdempotencyKeySchema, { id: num(existing.id) });
-      const [inserted] = await sqlRows(
-        em,
-        `insert into idempotency_keys (owner_id, "key", fingerprint, result, created_at, expires_at)
-         values (?, ?, ?, null, ?, ?) returning id`,
-        [req.ownerId, req.key, req.fingerprint, now, new Date(now.getTime() + IDEMPOTENCY_TTL_MS)],
-      );
       const result = await operation();
       await sqlRows(em, 'update idempotency_keys set result = ? where id = ? returning id', [
         JSON.stringify(codec.parse(result)),

@@ -1,3 +1,4 @@
+import { TransactionPropagation } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Actor } from './actor.js';
 import { todayUtc, type Clock } from './clock.js';
@@ -23,7 +24,8 @@ export type EntryView = Pick<
 
 export type Totals = { totalCredit: number; totalDebit: number; balance: number };
 
-export type PostedEntry = { entry: EntryView; totals: Totals };
+/** The entry, the customer's new totals, and its name (read by the same statement, for replies that say whose). */
+export type PostedEntry = { entry: EntryView; totals: Totals; customerName: string };
 
 export type OverallSummary = {
   totalCredit: bigint;
@@ -96,6 +98,8 @@ export function createLedgerService({ em: root, clock }: LedgerServiceDeps) {
   /** Inserts an entry and bumps the customer's running total in one transaction. */
   async function append(actor: Actor, customerId: number, data: NewEntry): Promise<PostedEntry> {
     if (!isRowId(customerId)) throw new CustomerNotFound();
+    // Joins the caller's transaction (an idempotent request's) instead of nesting a savepoint: an
+    // error here aborts the whole unit anyway.
     return currentEm(root).transactional(async (em) => {
       const now = clock.now();
       const column = data.type === 'credit' ? 'total_credit' : 'total_debit';
@@ -105,7 +109,7 @@ export function createLedgerService({ em: root, clock }: LedgerServiceDeps) {
         em,
         `update customers set ${column} = ${column} + ?, updated_at = ?
          where id = ? and owner_id = ? and archived = ? and ${column} <= ?
-         returning total_credit, total_debit`,
+         returning total_credit, total_debit, name`,
         [data.amount, now, customerId, actor.ownerId, false, MAX_TOTAL_MINOR - data.amount],
       );
       if (!totals) {
@@ -132,8 +136,12 @@ export function createLedgerService({ em: root, clock }: LedgerServiceDeps) {
         [customerId, row.type, row.amount, row.note, row.entryDate, now, row.reverses, row.channel, row.apiToken, row.telegramChatId],
       );
       const entry = toEntryView({ ...row, id: num(inserted?.id) });
-      return { entry, totals: totalsOf({ totalCredit: num(totals.total_credit), totalDebit: num(totals.total_debit) }) };
-    });
+      return {
+        entry,
+        totals: totalsOf({ totalCredit: num(totals.total_credit), totalDebit: num(totals.total_debit) }),
+        customerName: String(totals.name),
+      };
+    }, { propagation: TransactionPropagation.REQUIRED });
   }
 
   return {
