@@ -131,6 +131,9 @@ export function createAuthService({ em: root, clock, bcryptCost, passwords }: Au
     },
 
     /** Revokes the token the actor is using and unlinks every Telegram chat linked with it. */
+    /** Counts this instance's logouts, so caches built on tokens (a chat's link) can drop what they hold. */
+    logoutCount: (): number => logouts,
+
     async logout(actor: Actor): Promise<void> {
       const tokenId = actor.tokenId;
       if (tokenId === null) return;

@@ -58,7 +58,7 @@ export type CustomerServiceDeps = { em: EntityManager; clock: Clock };
 
 /** How a typed name resolves: one customer, several candidates, or none. */
 export type NameMatch =
-  | { kind: 'one'; customer: CustomerView }
+  | { kind: 'one'; customer: { id: number; name: string } }
   | { kind: 'many'; customers: CustomerView[] }
   | { kind: 'none' };
 
@@ -161,13 +161,20 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
     async matchName(actor: Actor, name: string): Promise<NameMatch> {
       const wanted = foldName(name);
       if (!wanted) return { kind: 'none' };
-      const all = (await active(actor)).map((c) => ({ c, folded: foldName(c.name) }));
+      // Every chat entry passes here: names only (reading whole rows for a hundred customers cost more
+      // than the rest of the entry's SQL together); totals are read only to offer a choice.
+      const rows = await sqlRows(currentEm(root), 'select id, name from customers where owner_id = ? and archived = ?', [
+        actor.ownerId,
+        false,
+      ]);
+      const all = rows.map((r) => ({ id: num(r.id), name: String(r.name), folded: foldName(String(r.name)) }));
       const exact = all.filter((x) => x.folded === wanted);
-      const found = (exact.length > 0 ? exact : all.filter((x) => x.folded.startsWith(wanted))).map((x) => x.c);
+      const found = exact.length > 0 ? exact : all.filter((x) => x.folded.startsWith(wanted));
       const [first] = found;
       if (!first) return { kind: 'none' };
-      if (found.length === 1) return { kind: 'one', customer: first };
-      return { kind: 'many', customers: found };
+      if (found.length === 1) return { kind: 'one', customer: { id: first.id, name: first.name } };
+      const ids = new Set(found.map((x) => x.id));
+      return { kind: 'many', customers: (await active(actor)).filter((c) => ids.has(c.id)) };
     },
 
     /** Customers whose name contains `search` (any case), largest balance first; `total` counts all matches. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from './actor.js';
-import type { AuthService } from './auth.service.js';
+import { PRINCIPAL_CACHE_TTL_MS, type AuthService } from './auth.service.js';
 import type { Clock } from './clock.js';
 import { currentEm, isUniqueViolation, num, sqlRows, type EntityManager } from './db.js';
 import {
@@ -32,6 +32,9 @@ export const SEEN_UPDATE_TTL_MS = 8 * 24 * 60 * 60 * 1000;
 const PURGE_EVERY_CLAIMS = 500;
 const PURGE_EVERY_LINK_TRIES = 50;
 const LINK_WINDOW_MS = 60_000;
+/** A linked chat's actor is trusted this long without reading the link again, like a token (see README). */
+export const CHAT_ACTOR_CACHE_TTL_MS = PRINCIPAL_CACHE_TTL_MS;
+const CHAT_ACTOR_CACHE_MAX = 10_000;
 
 export type ChatKind = 'private' | 'group' | 'supergroup' | 'channel';
 export type ChatInfo = { chatId: string; kind: ChatKind; title: string };
@@ -58,6 +61,15 @@ export type TelegramServiceDeps = { em: EntityManager; clock: Clock; auth: AuthS
 export function createTelegramService({ em: root, clock, auth }: TelegramServiceDeps) {
   let claims = 0;
   let linkTries = 0;
+  // Chat id -> actor, linked chats only (a chat just linked elsewhere must not wait for an entry to expire).
+  // Any link change or logout on this instance empties it; `generation` tells a lookup racing one.
+  const chatActors = new Map<string, { actor: Actor; expiresAt: number; generation: number }>();
+  let linkChanges = 0;
+  const generation = () => linkChanges + auth.logoutCount();
+  const forgetChats = () => {
+    linkChanges += 1;
+    chatActors.clear();
+  };
 
   /**
    * Runs one link try under the per-chat limit, shared by every instance: the try's row is written
@@ -113,6 +125,7 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
   }
 
   async function attach(chat: ChatInfo, ownerId: number, tokenId: number): Promise<string> {
+    forgetChats();
     return currentEm(root).transactional(async (em) => {
       await em.nativeDelete(TelegramLinkSchema, { chatId: chat.chatId });
       await em.insert(TelegramLinkSchema, {
@@ -164,6 +177,10 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
 
     /** The actor a linked chat acts as, or null when the chat is not linked (or its token was revoked). */
     async actorForChat(chatId: string): Promise<Actor | null> {
+      const now = clock.now().getTime();
+      const cached = chatActors.get(chatId);
+      if (cached && cached.expiresAt > now && cached.generation === generation()) return cached.actor;
+      const before = generation();
       // Every update asks this: the link and its token's liveness in one plain-SQL read.
       const [link] = await sqlRows(
         currentEm(root),
@@ -173,11 +190,18 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
         [chatId],
       );
       if (!link) return null;
-      return { ownerId: num(link.owner_id), channel: 'telegram', tokenId: num(link.api_token_id), chatId };
+      const actor: Actor = { ownerId: num(link.owner_id), channel: 'telegram', tokenId: num(link.api_token_id), chatId };
+      if (generation() === before) {
+        chatActors.delete(chatId);
+        chatActors.set(chatId, { actor, expiresAt: now + CHAT_ACTOR_CACHE_TTL_MS, generation: before });
+        if (chatActors.size > CHAT_ACTOR_CACHE_MAX) chatActors.delete(chatActors.keys().next().value ?? '');
+      }
+      return actor;
     },
 
     /** Removes this chat's link; false when there was none. */
     async unlink(chatId: string): Promise<boolean> {
+      forgetChats();
       return (await currentEm(root).nativeDelete(TelegramLinkSchema, { chatId })) > 0;
     },
 
@@ -192,6 +216,7 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
 
     async removeLink(actor: Actor, id: number): Promise<void> {
       if (!isRowId(id)) throw new TelegramLinkNotFound();
+      forgetChats();
       const removed = await currentEm(root).nativeDelete(TelegramLinkSchema, { id, owner: actor.ownerId });
       if (removed === 0) throw new TelegramLinkNotFound();
     },
