@@ -1,18 +1,54 @@
-// The bare baseline: node:http + the sqlite3 driver MikroORM uses, the same work as the API with no
-// framework and no ORM. Usage: PORT=<port> node --import tsx bench/baseline.ts <sqlite file>
+// The bare baseline: node:http + a SQLite driver, the same work as the API with no framework and no
+// ORM. BASELINE_DRIVER=sqlite3 (default: the async driver @mikro-orm/sqlite uses) or better-sqlite3
+// (the one the server uses). Usage: PORT=<port> node --import tsx bench/baseline.ts <sqlite file>
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import Database from 'better-sqlite3';
 import sqlite3 from 'sqlite3';
 
-const db = new sqlite3.Database(process.argv[2] ?? ':memory:');
-db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON');
-
 type Row = Record<string, unknown>;
-const all = (sql: string, p: unknown[]) =>
-  new Promise<Row[]>((ok, fail) => db.all<Row>(sql, p, (e, rows) => (e ? fail(e) : ok(rows))));
-const run = (sql: string, p: unknown[] = []) =>
-  new Promise<{ lastID: number; changes: number }>((ok, fail) =>
-    db.run(sql, p, function (e) { e ? fail(e) : ok({ lastID: this.lastID, changes: this.changes }); }));
+type Driver = {
+  all(sql: string, p: unknown[]): Promise<Row[]>;
+  run(sql: string, p?: unknown[]): Promise<{ lastID: number; changes: number }>;
+  close(done: () => void): void;
+};
+const PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 5000', 'foreign_keys = ON'];
+
+function openSqlite3(file: string): Driver {
+  const db = new sqlite3.Database(file);
+  db.exec(PRAGMAS.map((p) => `PRAGMA ${p}`).join('; '));
+  return {
+    all: (sql, p) => new Promise((ok, fail) => db.all<Row>(sql, p, (e, rows) => (e ? fail(e) : ok(rows)))),
+    run: (sql, p = []) =>
+      new Promise((ok, fail) =>
+        db.run(sql, p, function (e) { e ? fail(e) : ok({ lastID: this.lastID, changes: this.changes }); })),
+    close: (done) => db.close(() => done()),
+  };
+}
+
+function openBetterSqlite3(file: string): Driver {
+  const db = new Database(file);
+  for (const p of PRAGMAS) db.pragma(p);
+  // Statements prepared once, as the server's connection keeps them.
+  const statements = new Map<string, Database.Statement<unknown[], Row>>();
+  const statement = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare<unknown[], Row>(sql)));
+    return st;
+  };
+  return {
+    all: async (sql, p) => statement(sql).all(...p),
+    run: async (sql, p = []) => {
+      const r = statement(sql).run(...p);
+      return { lastID: Number(r.lastInsertRowid), changes: r.changes };
+    },
+    close: (done) => { db.close(); done(); },
+  };
+}
+
+const file = process.argv[2] ?? ':memory:';
+const driver = process.env.BASELINE_DRIVER === 'better-sqlite3' ? openBetterSqlite3(file) : openSqlite3(file);
+const { all, run } = driver;
 
 // One connection, as MikroORM's SQLite pool: a transaction holds it, a read takes it per statement.
 let busy = false;
@@ -95,4 +131,4 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   console.log(`baseline listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
 });
-process.on('SIGTERM', () => server.close(() => db.close(() => process.exit(0))));
+process.on('SIGTERM', () => server.close(() => driver.close(() => process.exit(0))));

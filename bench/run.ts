@@ -2,7 +2,8 @@
 // writes bench/results.json and marks each target of issue 7.
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP (3), BENCH_CASES (comma list of case keys), BENCH_PROFILE=1
 // (server runs with --cpu-prof into bench/profiles/), BENCH_BOT=0 (skip the bot benchmark),
-// BENCH_NODE_FLAGS (extra node flags for the server, for experiments), BENCH_HTTP=0 (bot benchmark only).
+// BENCH_NODE_FLAGS (extra node flags for the server, for experiments), BENCH_HTTP=0 (bot benchmark only),
+// BENCH_BASELINE_DRIVER=better-sqlite3 (the baseline on the server's own driver; default sqlite3).
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,9 @@ import { bulkLoad, RANGE, seedThroughApi, type Fixture } from './seed.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = 16;
+// The baseline's SQLite driver: sqlite3 (the async driver of @mikro-orm/sqlite, the design's default) or
+// better-sqlite3 (the driver the server runs on), for a like-for-like comparison.
+const BASELINE_DRIVER = process.env.BENCH_BASELINE_DRIVER === 'better-sqlite3' ? 'better-sqlite3' : 'sqlite3';
 const LARGE = 1_000_000;
 
 type Case = { key: string; label: string; method: 'GET' | 'POST'; path: string; body?: string };
@@ -125,7 +129,7 @@ async function main() {
       const oursPort = await freePort();
       ours = await startNode('ours', serverArgs, oursPort, serverEnv(oursPort));
       const basePort = await freePort();
-      base = await startNode('baseline', ['--import', 'tsx', 'bench/baseline.ts', baseDb], basePort, { NODE_ENV: 'production', PORT: String(basePort) });
+      base = await startNode('baseline', ['--import', 'tsx', 'bench/baseline.ts', baseDb], basePort, { NODE_ENV: 'production', PORT: String(basePort), BASELINE_DRIVER: BASELINE_DRIVER });
 
       const wanted = process.env.BENCH_CASES?.split(',').map((s) => s.trim());
       const cases = casesFor(fixture).filter((c) => !wanted || wanted.includes(c.key));
@@ -199,11 +203,11 @@ async function main() {
       '|---|--:|---|',
       ...targets.map((t) => `| ${t.target} | ${t.value} | ${t.met === null ? 'n/a' : t.met ? 'yes' : 'NO'} |`),
     ].join('\n');
-    const machine = `${cpus().length} cores, Node ${process.version}, load average ${load1.map((l) => l.toFixed(2)).join(' ')} before, ${load2.map((l) => l.toFixed(2)).join(' ')} after`;
+    const machine = `baseline driver ${BASELINE_DRIVER}; ${cpus().length} cores, Node ${process.version}, load average ${load1.map((l) => l.toFixed(2)).join(' ')} before, ${load2.map((l) => l.toFixed(2)).join(' ')} after`;
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per path after a ${WARMUP} s warm-up; ${machine}\n\n${table}\n\n${targetTable}`);
     writeFileSync(
       join(ROOT, 'bench', 'results.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, node: process.version, loadBefore: load1, loadAfter: load2 }, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, mismatches, rows: rows.map((r) => ({ key: r.case.key, label: r.case.label, ours: r.ours, baseline: r.base, ratio: r.ours.rps / r.base.rps })), bot, targets }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), baselineDriver: BASELINE_DRIVER, machine: { cores: cpus().length, node: process.version, loadBefore: load1, loadAfter: load2 }, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, mismatches, rows: rows.map((r) => ({ key: r.case.key, label: r.case.label, ours: r.ours, baseline: r.base, ratio: r.ours.rps / r.base.rps })), bot, targets }, null, 2)}\n`,
     );
     console.log('\nwrote bench/results.json');
   } finally {
