@@ -37,7 +37,13 @@ function openBetterSqlite3(file: string): Driver {
     return st;
   };
   return {
-    all: async (sql, p) => statement(sql).all(...p),
+    all: async (sql, p) => {
+      const st = statement(sql);
+      // sqlite3's all() also runs writes; better-sqlite3's refuses statements that return no rows.
+      if (st.reader) return st.all(...p);
+      st.run(...p);
+      return [];
+    },
     run: async (sql, p = []) => {
       const r = statement(sql).run(...p);
       return { lastID: Number(r.lastInsertRowid), changes: r.changes };

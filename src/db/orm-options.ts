@@ -39,12 +39,15 @@ export const STATEMENT_CACHE_SIZE = 256;
 /**
  * knex prepares every statement again on each call, and SQLite's parse and plan cost more than many
  * of our queries (a quarter of a bot update's time). The connection keeps the most recently used
- * statements instead; SQLite re-prepares a cached one by itself if a migration changes the schema.
+ * parameterised statements instead; SQLite re-prepares a cached one by itself if a migration changes the schema.
  */
 function cacheStatements(conn: SqliteHandle): void {
   const prepare = conn.prepare.bind(conn);
   const cache = new Map<string, unknown>();
   conn.prepare = (sql: string) => {
+    // Only statements with bound parameters repeat: the ORM writes most values into its SQL text
+    // (token hashes too), and those would only push the hot statements out.
+    if (!sql.includes('?')) return prepare(sql);
     let statement = cache.get(sql);
     if (statement === undefined) {
       statement = prepare(sql);

@@ -173,8 +173,13 @@ export function createCustomerService({ em: root, clock }: CustomerServiceDeps) 
       const [first] = found;
       if (!first) return { kind: 'none' };
       if (found.length === 1) return { kind: 'one', customer: { id: first.id, name: first.name } };
+      // A second read: a customer archived in between is left out, and the answer follows what is left.
       const ids = new Set(found.map((x) => x.id));
-      return { kind: 'many', customers: (await active(actor)).filter((c) => ids.has(c.id)) };
+      const customers = (await active(actor)).filter((c) => ids.has(c.id));
+      const [only] = customers;
+      if (!only) return { kind: 'none' };
+      if (customers.length === 1) return { kind: 'one', customer: { id: only.id, name: only.name } };
+      return { kind: 'many', customers };
     },
 
     /** Customers whose name contains `search` (any case), largest balance first; `total` counts all matches. */

@@ -49,7 +49,12 @@ export function createPasswordHasher(options: { threads?: number; idleMs?: numbe
     const slot: Slot = { worker, pending: new Map(), idle: null };
     worker.on('message', (message: unknown) => {
       const reply = replySchema.safeParse(message);
-      if (!reply.success) return;
+      if (!reply.success) {
+        // Not our worker's answer: nothing can say which job it was for, so fail them all and start afresh.
+        void worker.terminate();
+        failAll(slot, new Error('password worker sent an unreadable reply'));
+        return;
+      }
       const pending = slot.pending.get(reply.data.id);
       slot.pending.delete(reply.data.id);
       if (slot.pending.size === 0) rest(slot);
@@ -58,6 +63,10 @@ export function createPasswordHasher(options: { threads?: number; idleMs?: numbe
       else pending.reject(new Error(`password hashing failed: ${reply.data.error}`));
     });
     worker.on('error', (error) => failAll(slot, error));
+    worker.on('messageerror', (error) => {
+      void worker.terminate();
+      failAll(slot, error);
+    });
     worker.on('exit', (code) => {
       if (slot.idle) clearTimeout(slot.idle);
       failAll(slot, new Error(`password worker exited with code ${code}`));
@@ -71,6 +80,7 @@ export function createPasswordHasher(options: { threads?: number; idleMs?: numbe
   /** Nothing in hand: the worker no longer holds the process open, and exits if it stays idle. */
   function rest(slot: Slot): void {
     slot.worker.unref();
+    if (slot.idle) clearTimeout(slot.idle);
     slot.idle = setTimeout(() => {
       const at = slots.indexOf(slot);
       if (at >= 0) slots.splice(at, 1);

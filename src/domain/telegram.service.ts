@@ -70,6 +70,16 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
     linkChanges += 1;
     chatActors.clear();
   };
+  // Before the write, so nothing cached is served meanwhile; after it too, so a lookup that read the
+  // old link while the write ran does not cache it.
+  async function changingLinks<T>(write: () => Promise<T>): Promise<T> {
+    forgetChats();
+    try {
+      return await write();
+    } finally {
+      forgetChats();
+    }
+  }
 
   /**
    * Runs one link try under the per-chat limit, shared by every instance: the try's row is written
@@ -125,8 +135,7 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
   }
 
   async function attach(chat: ChatInfo, ownerId: number, tokenId: number): Promise<string> {
-    forgetChats();
-    return currentEm(root).transactional(async (em) => {
+    return changingLinks(() => currentEm(root).transactional(async (em) => {
       await em.nativeDelete(TelegramLinkSchema, { chatId: chat.chatId });
       await em.insert(TelegramLinkSchema, {
         owner: ownerId,
@@ -137,7 +146,7 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
       });
       const user = await em.findOneOrFail(UserSchema, { id: ownerId }, { disableIdentityMap: true });
       return user.username;
-    });
+    }));
   }
 
   return {
@@ -201,8 +210,7 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
 
     /** Removes this chat's link; false when there was none. */
     async unlink(chatId: string): Promise<boolean> {
-      forgetChats();
-      return (await currentEm(root).nativeDelete(TelegramLinkSchema, { chatId })) > 0;
+      return (await changingLinks(() => currentEm(root).nativeDelete(TelegramLinkSchema, { chatId }))) > 0;
     },
 
     async listLinks(actor: Actor): Promise<LinkView[]> {
@@ -216,8 +224,7 @@ export function createTelegramService({ em: root, clock, auth }: TelegramService
 
     async removeLink(actor: Actor, id: number): Promise<void> {
       if (!isRowId(id)) throw new TelegramLinkNotFound();
-      forgetChats();
-      const removed = await currentEm(root).nativeDelete(TelegramLinkSchema, { id, owner: actor.ownerId });
+      const removed = await changingLinks(() => currentEm(root).nativeDelete(TelegramLinkSchema, { id, owner: actor.ownerId }));
       if (removed === 0) throw new TelegramLinkNotFound();
     },
 

@@ -59,9 +59,11 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal
       // …and every request sent before the signal got its full, successful answer.
       const dropped = before.filter((o) => o.kind !== 'answered' || (o.status !== 200 && o.status !== 201));
       expect(dropped).toEqual([]);
-      // After the signal a request is either answered (never a 5xx) or turned away at the door: refused,
-      // or reset because its connection still waited in the kernel's accept queue when the listener closed.
-      // That none of those was cut off half-way is proven below: every entry stored was acknowledged.
+      // After the signal a request is either answered (never a 5xx) or turned away unread: refused, or reset
+      // because its connection was closed before the server read it (still in the kernel's accept queue
+      // when the listener closed, or an idle keep-alive connection closed just as the client reused it:
+      // the race every HTTP/1.1 server has when it closes idle connections). That the server never started
+      // any of them is proven below: exactly the acknowledged entries are stored, no more.
       for (const o of after) {
         if (o.kind === 'answered') expect(o.status).toBeLessThan(500);
         else expect(o.error).toMatch(TURNED_AWAY);
