@@ -75,9 +75,12 @@ export function drainable(server: Server): { close(): Promise<void> } {
         state.open.forEach(closeAfterAnswer);
         closeWhenIdle(socket, state);
       }
-      // The listener closes on the next turn: connections the kernel already queued in this poll
-      // (the signal may be read before them) are accepted and answered, not reset with the backlog.
-      closed = new Promise<void>((resolve) => setImmediate(() => NetServer.prototype.close.call(server, () => resolve())));
+      // The listener closes only after one more full turn of the loop: its poll phase accepts every
+      // connection the kernel queued before the signal was handled (a busy loop may have left several),
+      // which would otherwise be reset with the backlog although their requests were already sent.
+      closed = new Promise<void>((resolve) =>
+        setImmediate(() => setImmediate(() => NetServer.prototype.close.call(server, () => resolve()))),
+      );
       return closed;
     },
   };
