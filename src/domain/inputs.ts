@@ -7,6 +7,11 @@ import { AMOUNT_HINT } from './money.js';
 const NO_CONTROL = /^[^\x00-\x1f\x7f-\x9f]*$/;
 const NO_CONTROL_EXCEPT_LINES = /^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$/;
 const USERNAME = /^[\p{L}\p{N}@.+\-_]+$/u;
+// Half of a surrogate pair alone is not text: it cannot be stored as UTF-8, and PostgreSQL's json type
+// refuses the \ud800 escape JSON.stringify writes for it (an idempotent reply would fail to store).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const WELL_FORMED = 'must be valid Unicode text (no unpaired surrogates)';
+const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
 
 export const isoDate = z
   .string()
@@ -34,7 +39,7 @@ export const credentialsSchema = z
 export const loginSchema = z
   .object({
     // No control characters: PostgreSQL refuses a NUL byte in a query parameter.
-    username: z.string().max(150).regex(NO_CONTROL, 'may not contain control characters'),
+    username: z.string().max(150).regex(NO_CONTROL, 'may not contain control characters').refine(isWellFormed, WELL_FORMED),
     password: z.string().max(128),
   })
   .meta({ id: 'Login', example: { username: 'corner-shop', password: 's3cret-pass' } });
@@ -44,7 +49,8 @@ const customerName = z
   .trim()
   .min(1, 'may not be blank')
   .max(100, 'must be at most 100 characters')
-  .regex(NO_CONTROL, 'may not contain control characters');
+  .regex(NO_CONTROL, 'may not contain control characters')
+  .refine(isWellFormed, WELL_FORMED);
 const phone = z
   .string()
   .trim()
@@ -54,7 +60,8 @@ const address = z
   .string()
   .trim()
   .max(500, 'must be at most 500 characters')
-  .regex(NO_CONTROL_EXCEPT_LINES, 'may not contain control characters');
+  .regex(NO_CONTROL_EXCEPT_LINES, 'may not contain control characters')
+  .refine(isWellFormed, WELL_FORMED);
 
 // null is accepted for the optional text fields and stored as "" (as the old app did with blank fields).
 const optionalText = <S extends z.ZodType<string>>(schema: S) =>
@@ -81,7 +88,8 @@ export const entryTypeSchema = z.enum(ENTRY_TYPES, 'must be "credit" or "debit"'
 export const noteSchema = z
   .string()
   .max(500, 'must be at most 500 characters')
-  .regex(NO_CONTROL_EXCEPT_LINES, 'may not contain control characters');
+  .regex(NO_CONTROL_EXCEPT_LINES, 'may not contain control characters')
+  .refine(isWellFormed, WELL_FORMED);
 
 export const entryCreateSchema = z
   .object({
@@ -114,7 +122,7 @@ export const pageSchema = z.object({
 });
 
 export const customerListSchema = pageSchema.extend({
-  search: z.string().trim().max(100).regex(NO_CONTROL, 'may not contain control characters').optional(),
+  search: z.string().trim().max(100).regex(NO_CONTROL, 'may not contain control characters').refine(isWellFormed, WELL_FORMED).optional(),
 });
 
 export const entryListSchema = pageSchema

@@ -93,6 +93,13 @@ describe('hostile command lines through handleUpdate', () => {
     }
   });
 
+  it('when /add names a customer with half a surrogate pair (seed 1643624040 on PostgreSQL), then the reply says so and nothing is stored', async () => {
+    const before = await ledgerChecksum();
+    const line = '/add\t𝝉᭦𐫉\tZoë\tfd82cb7c566f0610f423e264aabe568764ef4c81a6fb5e97e7cfdf4ea8559cc1\t\ud800';
+    expect(texts(await h.send(line, { chatId: LINKED }))).toEqual(['name: must be valid Unicode text (no unpaired surrogates)']);
+    expect(await ledgerChecksum()).toBe(before);
+  });
+
   it('when an entry command names an unknown customer with a NUL byte in the name or note, then the reply says so and nothing crashes', async () => {
     for (const [line, reply] of [
       ['/debit A\u0000B 5', 'name: may not contain control characters'],

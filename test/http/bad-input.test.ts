@@ -75,6 +75,11 @@ const CASES: Case[] = [
   // A NUL byte would reach PostgreSQL as a query parameter, which it refuses: caught at the edge instead.
   { name: 'search with a NUL byte', method: 'get', path: () => '/api/customers/?search=%00', status: 400 },
   { name: 'login with a NUL byte', method: 'post', path: () => '/api/auth/login/', body: { username: 'a\u0000b', password: 'whatever1' }, status: 400 },
+  // Half a surrogate pair is not text (PostgreSQL's json type refused it in a stored idempotent reply).
+  { name: 'customer name with an unpaired surrogate', method: 'post', path: () => '/api/customers/', body: { name: 'Zo\ud800' }, status: 400 },
+  { name: 'customer address with an unpaired low surrogate', method: 'post', path: () => '/api/customers/', body: { name: 'Zoe', address: '\udc00 street' }, status: 400 },
+  { name: 'rename with an unpaired surrogate', method: 'patch', path: () => `/api/customers/${bob}/`, body: { name: 'Bob \ud83d' }, status: 400 },
+  { name: 'entry note with an unpaired surrogate', method: 'post', path: () => entries(), body: { type: 'credit', amount: '1', note: 'rice \ud800' }, status: 400 },
   { name: 'unknown route', method: 'get', path: () => '/api/nothing-here/', status: 404 },
 ];
 
