@@ -5,7 +5,7 @@ import { Server as NetServer, type Socket } from 'node:net';
  * How long a keep-alive connection must stay idle after close() before it is closed: its client may
  * already have written the next request, still on the wire or unread in the socket buffer.
  */
-export const IDLE_GRACE_MS = 300;
+export const IDLE_GRACE_MS = 1_000;
 
 type Tracked = { open: Set<ServerResponse>; grace: NodeJS.Timeout | null };
 
@@ -24,11 +24,16 @@ export function drainable(server: Server): { close(): Promise<void> } {
   };
   const closeWhenIdle = (socket: Socket, state: Tracked) => {
     if (state.open.size > 0 || state.grace) return;
+    const readBefore = socket.bytesRead;
     const timer = setTimeout(() => {
       // Time alone is not enough: a loop kept busy (a bcrypt chunk, a long query) may not have read a
-      // request already waiting in the socket. Let one poll phase pass; a request read there clears the grace.
+      // request already waiting in the socket. Let one poll phase pass; a request read there clears the
+      // grace, and bytes read without a request yet (one still arriving) start the grace again.
       setImmediate(() => {
-        if (state.grace === timer && state.open.size === 0) socket.destroy();
+        if (state.grace !== timer || state.open.size > 0) return;
+        state.grace = null;
+        if (socket.bytesRead !== readBefore) closeWhenIdle(socket, state);
+        else socket.destroy();
       });
     }, IDLE_GRACE_MS);
     state.grace = timer;
