@@ -3,14 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
-import { createBot } from '../bot/create-bot.js';
-import { openDatabase } from '../src/db/orm.js';
-import { systemClock } from '../src/domain/clock.js';
-import { createServices } from '../src/domain/services.js';
+import { createOfflineApi, offlineBotInfo } from '../bot/offline-api.js';
+import { createConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { offlineBotInfo } from '../bot/offline-bot-info.js';
+import { createRuntime } from '../src/runtime.js';
 
 const BOT_INFO = offlineBotInfo({ id: 4242, firstName: 'Mini Ledger', username: 'mini_ledger_bench_bot', canJoinGroups: true });
 
@@ -28,30 +25,19 @@ export type BotResult = {
 /** Runs `chats` chats in parallel (as the runner does), each sending `/credit Alice 5` back to back. */
 export async function runBotBench(options: { chats: number; seconds: number; warmupSeconds: number }): Promise<BotResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-bot-bench-'));
-  const db = await openDatabase({ databaseUrl: `file:${join(dir, 'bot.db')}`, sqliteBusyTimeoutMs: 5000 });
+  // Nothing kept: the benchmark only counts the replies.
+  const api = createOfflineApi({ botInfo: BOT_INFO, record: false });
+  const config = createConfig({ DATABASE_URL: `file:${join(dir, 'bot.db')}`, BCRYPT_COST: '4' });
+  const runtime = await createRuntime(config, { offlineBot: api, logger: createLogger('warn') });
+  const { services, db } = runtime;
   try {
-    await db.migrate();
-    const services = createServices({ em: db.em, clock: systemClock, bcryptCost: 4 });
-    const bot = createBot({
-      services,
-      em: db.em,
-      config: { token: '4242:offline-bench-token', botInfo: BOT_INFO },
-      logger: createLogger('warn'),
-    });
+    const bot = runtime.bot;
+    if (!bot) throw new Error('the runtime was built without its bot');
     let recorded = 0;
+    api.onCall((call) => {
+      if (typeof call.payload.text === 'string' && call.payload.text.startsWith('Recorded')) recorded += 1;
+    });
     let messageIds = 1;
-    const answer: Transformer = async (_prev, method, payload) => {
-      const text = 'text' in payload && typeof payload.text === 'string' ? payload.text : '';
-      if (text.startsWith('Recorded')) recorded += 1;
-      const chatId = 'chat_id' in payload ? Number(payload.chat_id) : 0;
-      const result =
-        method === 'sendMessage'
-          ? { message_id: ++messageIds, date: 0, chat: { id: chatId, type: 'private', first_name: 'M' }, text }
-          : true;
-      // The transformer's return type is the method's result type; this fake answers every method alike.
-      return { ok: true, result } as never;
-    };
-    bot.api.config.use(answer);
 
     const { token, userId } = await services.auth.register({ username: 'bot-bench', password: 'bench-password' });
     const principal = await services.auth.authenticate(token);
@@ -112,7 +98,7 @@ export async function runBotBench(options: { chats: number; seconds: number; war
       totalsExact: posted.totalCredit === entryCount * 500 && posted.totalDebit === 0,
     };
   } finally {
-    await db.close();
+    await runtime.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { ROOT, spawnNode } from '../test/support/process.js';
+
+export { ROOT };
+export { freePort } from '../test/support/ports.js';
 
 /** The node flags `npm start` gives the server (e.g. its heap cap), so the benchmark runs it the same way. */
 export function startFlags(): string[] {
@@ -32,38 +32,18 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
-/** A free loopback port (the service logs at warn, so it cannot tell us the port it picked). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
-
 /** Runs `node <args>` from the repo root on `port` and waits until it answers HTTP. */
 export async function startNode(name: string, args: string[], port: number, env: Record<string, string>): Promise<Service> {
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const collect = (d: Buffer) => {
-    out = (out + d.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const { child, output, exited } = spawnNode(args, env, { keep: 20_000 });
   let gone = false;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => ((gone = true), resolve())));
+  void exited.then(() => (gone = true));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (gone) throw new Error(`${name} exited before answering:\n${out}`);
+    if (gone) throw new Error(`${name} exited before answering:\n${output()}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${name} did not answer in 60 s:\n${out}`);
+      throw new Error(`${name} did not answer in 60 s:\n${output()}`);
     }
     try {
       await fetch(`${url}/healthz`);
@@ -99,7 +79,7 @@ export async function startNode(name: string, args: string[], port: number, env:
       clearInterval(sampler);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
-      if (child.exitCode !== 0 && child.signalCode === null && out.includes('Error')) process.stderr.write(`${name}:\n${out}\n`);
+      if (child.exitCode !== 0 && child.signalCode === null && output().includes('Error')) process.stderr.write(`${name}:\n${output()}\n`);
     },
   };
 }

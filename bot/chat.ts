@@ -1,61 +1,46 @@
-// `npm run chat`: plays a private chat with the real bot object on the configured database, without
+// `npm run chat`: plays a private chat with the real bot on the configured database, without
 // Telegram. Like main.ts it is an entry point, so it reads the environment.
 import { createInterface } from 'node:readline';
-import type { Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import { ConfigError, createConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/orm.js';
-import { systemClock } from '../src/domain/clock.js';
-import { createServices } from '../src/domain/services.js';
 import { createLogger } from '../src/logger.js';
-import { createBot } from './create-bot.js';
-import { offlineBotInfo } from './offline-bot-info.js';
+import { createRuntime } from '../src/runtime.js';
+import { createOfflineApi, offlineBotInfo, type OfflineCall } from './offline-api.js';
 
 const CHAT_ID = 1;
-const BOT_INFO = offlineBotInfo({ id: 1, firstName: 'Mini Ledger (console)', username: 'mini_ledger_console_bot', canJoinGroups: false });
 
-const outgoing = z.object({
-  text: z.string().optional(),
-  message_id: z.number().optional(),
-  reply_markup: z
-    .object({ inline_keyboard: z.array(z.array(z.object({ text: z.string(), callback_data: z.string() }))) })
-    .optional(),
-});
+const keyboard = z.object({ inline_keyboard: z.array(z.array(z.object({ text: z.string(), callback_data: z.string().optional() }))) });
 
 async function main(): Promise<void> {
   const config = createConfig(process.env);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs });
-  await db.migrate();
-  const services = createServices({ em: db.em, clock: systemClock, bcryptCost: config.bcryptCost });
-  const bot = createBot({
-    services,
-    em: db.em,
-    logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
-    config: { token: '1:console', botInfo: BOT_INFO },
+  const api = createOfflineApi({
+    botInfo: offlineBotInfo({ id: 1, firstName: 'Mini Ledger (console)', username: 'mini_ledger_console_bot', canJoinGroups: false }),
   });
+  const runtime = await createRuntime(
+    { ...config, redisUrl: null, telegram: { mode: 'off' } },
+    { offlineBot: api, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) },
+  );
+  const bot = runtime.bot;
+  if (!bot) throw new Error('the console chat needs the bot');
 
   // Update ids from the clock: a later session never repeats an id the de-duplication has seen.
   let updateId = Date.now();
   let messageId = 1;
   let choices: string[] = [];
 
-  // Stands in for Telegram: prints what the bot sends and numbers its buttons.
-  const console_: Transformer = async (_prev, method, payload) => {
-    const body = outgoing.parse(payload ?? {});
-    if (method === 'sendMessage' || method === 'editMessageText') {
-      process.stdout.write(`\nbot${method === 'editMessageText' ? ' (edited)' : ''}> ${body.text ?? ''}\n`);
-      const rows = body.reply_markup?.inline_keyboard.flat() ?? [];
-      choices = rows.map((b) => b.callback_data);
+  // Prints what the bot sends and numbers its buttons.
+  api.onCall((call: OfflineCall) => {
+    const text = typeof call.payload.text === 'string' ? call.payload.text : '';
+    if (call.method === 'sendMessage' || call.method === 'editMessageText') {
+      process.stdout.write(`\nbot${call.method === 'editMessageText' ? ' (edited)' : ''}> ${text}\n`);
+      const rows = keyboard.safeParse(call.payload.reply_markup).data?.inline_keyboard.flat() ?? [];
+      choices = rows.map((b) => b.callback_data ?? '');
       if (rows.length > 0) process.stdout.write(`${rows.map((b, i) => `  [${i + 1}] ${b.text}`).join('\n')}\n`);
-    } else if (method === 'deleteMessage') {
+    } else if (call.method === 'deleteMessage') {
       process.stdout.write('(the bot deleted your message)\n');
     }
-    const result = method === 'sendMessage' ? { message_id: ++messageId, date: 0, chat: { id: CHAT_ID, type: 'private' }, text: body.text } : true;
-    // The transformer must return each method's own result type; this stand-in answers all methods alike.
-    return { ok: true, result } as never;
-  };
-  bot.api.config.use(console_);
+  });
 
   const me = { id: CHAT_ID, is_bot: false, first_name: 'You' };
   const chat = { id: CHAT_ID, type: 'private' as const, first_name: 'You' };
@@ -90,7 +75,7 @@ async function main(): Promise<void> {
     }
   } finally {
     rl.close();
-    await db.close();
+    await runtime.stop();
   }
 }
 

@@ -1,12 +1,14 @@
 import type { Context } from 'grammy';
-import { ChatNotLinked } from '../src/domain/errors.js';
 import type { Actor } from '../src/domain/actor.js';
 import type { Services } from '../src/domain/services.js';
 import type { Logger } from '../src/logger.js';
+import { ChatNotLinked } from './errors.js';
+import type { BotState } from './state/index.js';
 
-/** What every handler can reach: the domain services, the log, and the chat's merchant (if linked). */
+/** What every handler can reach: the domain services, the bot's own state, the log, and the chat's merchant (if linked). */
 export type BotFlavor = {
   services: Services;
+  state: BotState;
   logger: Logger;
   /** Set by the actor middleware; null in a chat that is not linked. */
   actor: Actor | null;

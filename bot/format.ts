@@ -1,4 +1,4 @@
-import type { EntryType } from '../src/domain/entities/index.js';
+import type { EntryType } from '../src/domain/ledger/ledger-entry.entity.js';
 import { formatMinor } from '../src/domain/money.js';
 
 /** "Alice owes you 300.00" / "You owe Alice 20.00" / "Alice is settled up". */

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { Actor } from '../src/domain/actor.js';
-import { ENTRY_TYPES } from '../src/domain/entities/index.js';
-import { fingerprintOf } from '../src/domain/idempotency.service.js';
-import { formatMinor } from '../src/domain/money.js';
-import type { PendingEntry } from '../src/domain/pending-entry.service.js';
+import { fingerprintOf } from '../src/domain/idempotency/fingerprint.js';
+import { ENTRY_TYPES } from '../src/domain/ledger/ledger-entry.entity.js';
 import type { Services } from '../src/domain/services.js';
 import { balancePhrase, entryPhrase } from './format.js';
 import { undoKeyboard } from './keyboards/undo.js';
+import type { PendingEntry } from './state/pending-choices.js';
 
 // What the idempotency store keeps, so a replay answers exactly as the first time.
 const postedSchema = z.object({
@@ -31,13 +30,8 @@ export async function postEntry(services: Services, actor: Actor, entry: Pending
     { ownerId: actor.ownerId, key: entry.key, fingerprint: fingerprintOf(request) },
     postedSchema,
     async () => {
-      const customerId =
-        'customerId' in target ? target.customerId : (await services.customers.create(actor, { name: target.createName })).id;
-      const posted = await services.ledger.post(actor, customerId, {
-        type: entry.type,
-        amount: formatMinor(entry.amount),
-        note: entry.note,
-      });
+      const customerId = 'customerId' in target ? target.customerId : (await services.customers.create(actor, { name: target.createName })).id;
+      const posted = await services.ledger.post(actor, customerId, { type: entry.type, amountMinor: entry.amount, note: entry.note });
       return {
         customerId,
         customerName: posted.customerName,

@@ -1,12 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback } from 'grammy';
-import type { Config } from '../src/config.js';
-import type { EntityManager } from '../src/domain/db.js';
-import type { Services } from '../src/domain/services.js';
-import type { TelegramHttp } from '../src/http/app.js';
+import { webhookCallback, type Bot } from 'grammy';
+import type { TelegramConfig } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
-import { createBot } from './create-bot.js';
+import type { BotContext } from './context.js';
 import { MENU } from './features/help.js';
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -16,20 +13,20 @@ export function webhookPath(token: string): string {
   return `/telegram/webhook/${createHash('sha256').update(`webhook:${token}`).digest('hex').slice(0, 32)}`;
 }
 
-export type RunBotDeps = { services: Services; em: EntityManager; logger: Logger; telegram: Config['telegram'] & { botToken: string } };
+export type OnlineTelegram = Exclude<TelegramConfig, { mode: 'off' }>;
 
 /**
- * Builds the bot and checks its token (getMe). `http` goes to createApp; `start` runs once the HTTP
- * server listens (Telegram may call the webhook at once); `stop` ends polling on shutdown.
+ * Checks the bot's token (getMe) and readies it for the mode configured. `http` goes to createApp;
+ * `start` runs once the HTTP server listens (Telegram may call the webhook at once); `stop` ends
+ * polling on shutdown.
  */
-export async function prepareBot({ services, em, logger, telegram }: RunBotDeps) {
-  const bot = createBot({ services, em, logger, config: { token: telegram.botToken, apiRoot: telegram.apiRoot } });
+export async function prepareBot(bot: Bot<BotContext>, telegram: OnlineTelegram, logger: Logger) {
   await bot.init();
-  const secret = telegram.webhookSecret ?? randomBytes(32).toString('base64url');
+  const secret = telegram.mode === 'webhook' ? (telegram.webhookSecret ?? randomBytes(32).toString('base64url')) : '';
   const path = webhookPath(telegram.botToken);
-  const http: TelegramHttp = {
+  const http = {
     botUsername: bot.botInfo.username,
-    ...(telegram.webhookUrl ? { webhook: { path, handler: webhookCallback(bot, 'express', { secretToken: secret }) } } : {}),
+    webhook: telegram.mode === 'webhook' ? { path, handler: webhookCallback(bot, 'express', { secretToken: secret }) } : undefined,
   };
   let runner: RunnerHandle | null = null;
 
@@ -43,7 +40,7 @@ export async function prepareBot({ services, em, logger, telegram }: RunBotDeps)
       } catch (error) {
         logger.warn({ err: error }, 'could not set the bot command menu; continuing');
       }
-      if (telegram.webhookUrl) {
+      if (telegram.mode === 'webhook') {
         await bot.api.setWebhook(`${telegram.webhookUrl}${path}`, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
         logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: webhook mode');
       } else {

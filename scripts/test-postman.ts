@@ -3,7 +3,7 @@
 import newman from 'newman';
 import { COLLECTION_FILE, ENVIRONMENT_FILE } from '../postman/build-collection.js';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
-import { freePort } from '../test/bot/e2e-support.js';
+import { freePort } from '../test/support/ports.js';
 import { freshDatabase } from '../test/support/database.js';
 import { startService } from '../test/support/process.js';
 

@@ -9,6 +9,9 @@ const intFrom = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+/** Login/register attempts and authenticated API requests a minute, unless RATE_LIMIT_* says otherwise. */
+export const RATE_LIMIT_DEFAULTS = { authPerMinute: 10, apiPerMinute: 600 };
+
 const envSchema = z.object({
   PORT: intFrom(0, 65535).default(8000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -21,8 +24,8 @@ const envSchema = z.object({
   SQLITE_BUSY_TIMEOUT_MS: intFrom(0, 600_000).default(5000),
   DATABASE_POOL_SIZE: intFrom(1, 1000).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: intFrom(0, 3_600_000).default(30_000),
-  RATE_LIMIT_AUTH_PER_MIN: intFrom(1, 1_000_000).default(10),
-  RATE_LIMIT_API_PER_MIN: intFrom(1, 1_000_000).default(600),
+  RATE_LIMIT_AUTH_PER_MIN: intFrom(1, 1_000_000).default(RATE_LIMIT_DEFAULTS.authPerMinute),
+  RATE_LIMIT_API_PER_MIN: intFrom(1, 1_000_000).default(RATE_LIMIT_DEFAULTS.apiPerMinute),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-from-BotFather').optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.telegram.org'),
@@ -49,16 +52,35 @@ export type Config = {
   };
   /** Rate-limit counters live in Redis when set (shared by every instance), in memory otherwise. */
   redisUrl: string | null;
-  telegram: {
-    /** The bot runs only when a token is set. */
-    botToken: string | null;
-    apiRoot: string;
-    /** Webhook mode when set; long polling otherwise. */
-    webhookUrl: string | null;
-    /** Null means: generate a random one per process (never a fixed default). */
-    webhookSecret: string | null;
-  };
+  telegram: TelegramConfig;
 };
+
+/** The bot is off without a token; with one it long-polls, or takes webhooks when a public URL is set. */
+export type TelegramConfig =
+  | { mode: 'off' }
+  | { mode: 'polling'; botToken: string; apiRoot: string }
+  | {
+      mode: 'webhook';
+      botToken: string;
+      apiRoot: string;
+      /** This server's public base URL. */
+      webhookUrl: string;
+      /** Null means: generate a random one per process (never a fixed default). */
+      webhookSecret: string | null;
+    };
+
+function telegramConfig(e: z.output<typeof envSchema>): TelegramConfig {
+  if (!e.TELEGRAM_BOT_TOKEN) return { mode: 'off' };
+  const apiRoot = e.TELEGRAM_API_ROOT.replace(/\/+$/, '');
+  if (!e.TELEGRAM_WEBHOOK_URL) return { mode: 'polling', botToken: e.TELEGRAM_BOT_TOKEN, apiRoot };
+  return {
+    mode: 'webhook',
+    botToken: e.TELEGRAM_BOT_TOKEN,
+    apiRoot,
+    webhookUrl: e.TELEGRAM_WEBHOOK_URL.replace(/\/+$/, ''),
+    webhookSecret: e.TELEGRAM_WEBHOOK_SECRET ?? null,
+  };
+}
 
 export class ConfigError extends Error {}
 
@@ -83,11 +105,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     rateLimits: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MIN, apiPerMinute: e.RATE_LIMIT_API_PER_MIN },
     redisUrl: e.REDIS_URL ?? null,
-    telegram: {
-      botToken: e.TELEGRAM_BOT_TOKEN ?? null,
-      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
-      webhookUrl: e.TELEGRAM_WEBHOOK_URL?.replace(/\/+$/, '') ?? null,
-      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET ?? null,
-    },
+    telegram: telegramConfig(e),
   };
 }

@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, createConfig } from './config.js';
 import { dialectOf, sqlitePathFromUrl } from './db/orm-options.js';
-import { openDatabase } from './db/orm.js';
-import { checkLedgerIntegrity } from './domain/integrity.js';
 import { formatMinor } from './domain/money.js';
+import { createLogger } from './logger.js';
+import { createRuntime } from './runtime.js';
 
 async function verify(): Promise<number> {
   const config = createConfig(process.env);
@@ -15,13 +15,13 @@ async function verify(): Promise<number> {
     process.stderr.write(`verify: no database at ${path} (DATABASE_URL)\n`);
     return 2;
   }
-  const db = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs,
-    poolSize: 1,
-  });
+  // Read-only: no migrations, no bot, no shared limits; one connection is enough.
+  const runtime = await createRuntime(
+    { ...config, databasePoolSize: 1, redisUrl: null, telegram: { mode: 'off' } },
+    { migrate: false, logger: createLogger('silent') },
+  );
   try {
-    const report = await checkLedgerIntegrity(db.em.fork());
+    const report = await runtime.services.ledger.checkIntegrity();
     for (const m of report.mismatches) {
       process.stdout.write(
         `MISMATCH customer ${m.customerId} (owner ${m.ownerId}): stored credit ${formatMinor(m.stored.credit)} debit ${formatMinor(m.stored.debit)}, ` +
@@ -38,7 +38,7 @@ async function verify(): Promise<number> {
     );
     return problems === 0 ? 0 : 1;
   } finally {
-    await db.close();
+    await runtime.stop();
   }
 }
 

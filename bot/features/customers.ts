@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import { fingerprintOf } from '../../src/domain/idempotency.service.js';
+import { fingerprintOf } from '../../src/domain/idempotency/fingerprint.js';
 import { formatMinor } from '../../src/domain/money.js';
 import { z } from 'zod';
 import { actorOf, messageKey, type BotContext } from '../context.js';

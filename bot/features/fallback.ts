@@ -1,10 +1,11 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
+import { INVALID_BUTTON } from '../keyboards/buttons.js';
 
 /** Anything no feature handled: a hint rather than silence. */
 export function fallbackFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: 'This button is no longer valid.' }));
+  feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: INVALID_BUTTON }));
   feature.on('message:text', (ctx) =>
     ctx.reply(
       ctx.msg.text.startsWith('/')

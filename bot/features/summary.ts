@@ -4,9 +4,9 @@ import { formatMinor } from '../../src/domain/money.js';
 import { actorOf, type BotContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { balancePhrase, clip, entryPhrase } from '../format.js';
-import { decodeCallback } from '../keyboards/callback-data.js';
-import { pickCustomerKeyboard } from '../keyboards/customers.js';
-import { HISTORY_MAX, parseHistoryArgs, parseName } from '../parse.js';
+import { historyButton, summaryButton } from '../keyboards/buttons.js';
+import { parseHistoryArgs, parseName } from '../parse.js';
+import { resolveCustomer } from './customer-picker.js';
 
 export const HISTORY_USAGE = '/history <name> [n], e.g. /history Alice 5';
 export const TOP_OWING = 5;
@@ -51,23 +51,6 @@ async function history(ctx: BotContext, actor: Actor, customerId: number, count:
   return `Last ${entries.length} for ${customer.name}, newest first:\n${lines.join('\n')}`;
 }
 
-/** Resolves a typed name; several matches ask with buttons, none says so. Returns the id or null when it replied. */
-async function resolve(ctx: BotContext, actor: Actor, name: string, onMany: 'summary' | number): Promise<number | null> {
-  const match = await ctx.services.customers.matchName(actor, name);
-  if (match.kind === 'one') return match.customer.id;
-  if (match.kind === 'none') {
-    // Clipped: a typed name can be as long as a message, a reply may not be.
-    await ctx.reply(`No customer named "${clip(name, 100)}". /customers lists them.`);
-    return null;
-  }
-  await ctx.reply(`Several customers match "${clip(name, 100)}". Which one?`, {
-    reply_markup: pickCustomerKeyboard(match.customers, (c) =>
-      onMany === 'summary' ? { action: 'summary', customerId: c.id } : { action: 'history', customerId: c.id, count: onMany },
-    ),
-  });
-  return null;
-}
-
 /** /summary [name] and /history <name> [n]. */
 export function summaryFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -76,26 +59,32 @@ export function summaryFeature(): Composer<BotContext> {
     const actor = actorOf(ctx);
     const name = parseName(ctx.match);
     if (!name) return void (await ctx.reply(await overallSummary(ctx, actor)));
-    const id = await resolve(ctx, actor, name, 'summary');
-    if (id !== null) await ctx.reply(await customerSummary(ctx, actor, id));
+    const customer = await resolveCustomer(ctx, actor, name, {
+      buttonsFor: async () => (c) => summaryButton.pack({ customerId: c.id }),
+    });
+    if (customer) await ctx.reply(await customerSummary(ctx, actor, customer.id));
   });
 
   feature.command('history', async (ctx) => {
     const actor = actorOf(ctx);
     if (!ctx.match.trim()) throw new UsageError(`Usage: ${HISTORY_USAGE}`);
     const { name, count } = parseHistoryArgs(ctx.match, HISTORY_USAGE);
-    const id = await resolve(ctx, actor, name, count);
-    if (id !== null) await ctx.reply(await history(ctx, actor, id, count));
+    const customer = await resolveCustomer(ctx, actor, name, {
+      buttonsFor: async () => (c) => historyButton.pack({ customerId: c.id, count }),
+    });
+    if (customer) await ctx.reply(await history(ctx, actor, customer.id, count));
   });
 
-  feature.on('callback_query:data', async (ctx, next) => {
-    const cb = decodeCallback(ctx.callbackQuery.data);
-    if (cb?.action !== 'summary' && cb?.action !== 'history') return next();
-    const actor = actorOf(ctx);
-    const text =
-      cb.action === 'summary'
-        ? await customerSummary(ctx, actor, cb.customerId)
-        : await history(ctx, actor, cb.customerId, Math.min(cb.count, HISTORY_MAX));
+  feature.callbackQuery(summaryButton.filter(), async (ctx) => {
+    const { customerId } = summaryButton.read(ctx.callbackQuery.data);
+    const text = await customerSummary(ctx, actorOf(ctx), customerId);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(text);
+  });
+
+  feature.callbackQuery(historyButton.filter(), async (ctx) => {
+    const { customerId, count } = historyButton.read(ctx.callbackQuery.data);
+    const text = await history(ctx, actorOf(ctx), customerId, count);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(text);
   });

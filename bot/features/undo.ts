@@ -1,16 +1,15 @@
 import { Composer } from 'grammy';
 import { actorOf, type BotContext } from '../context.js';
 import { balancePhrase, entryPhrase } from '../format.js';
-import { decodeCallback } from '../keyboards/callback-data.js';
+import { reverseButton } from '../keyboards/buttons.js';
 import { confirmUndoKeyboard } from '../keyboards/undo.js';
 
-/** /undo (asks first), the Undo and confirm buttons, and Cancel. */
+/** /undo (asks first), and the Undo and confirm buttons. */
 export function undoFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command('undo', async (ctx) => {
-    const actor = actorOf(ctx);
-    const last = await ctx.services.telegram.lastUndoable(actor);
+    const last = await ctx.services.ledger.lastUndoable(actorOf(ctx));
     const what = `${entryPhrase(last.type, last.amount)} for ${last.customerName} (entry #${last.entryId})`;
     if (last.alreadyReversed) {
       await ctx.reply(`The last entry from this chat, ${what}, was already undone.`);
@@ -19,24 +18,17 @@ export function undoFeature(): Composer<BotContext> {
     await ctx.reply(`Undo ${what}?`, { reply_markup: confirmUndoKeyboard(last.customerId, last.entryId) });
   });
 
-  feature.on('callback_query:data', async (ctx, next) => {
-    const cb = decodeCallback(ctx.callbackQuery.data);
-    if (cb?.action === 'cancel') {
-      await ctx.answerCallbackQuery();
-      await ctx.editMessageText('Cancelled; nothing changed.');
-      return;
-    }
-    if (cb?.action !== 'reverse') return next();
+  feature.callbackQuery(reverseButton.filter(), async (ctx) => {
+    const { customerId, entryId } = reverseButton.read(ctx.callbackQuery.data);
     const actor = actorOf(ctx);
     // The ledger refuses a second reversal (AlreadyReversed), so a double press undoes once.
-    const { entry, totals } = await ctx.services.ledger.reverse(actor, cb.customerId, cb.entryId, {
-      note: `Undone from Telegram (entry #${cb.entryId})`,
+    const { entry, totals, customerName } = await ctx.services.ledger.reverse(actor, customerId, entryId, {
+      note: `Undone from Telegram (entry #${entryId})`,
     });
-    const customer = await ctx.services.customers.get(actor, cb.customerId);
     await ctx.answerCallbackQuery({ text: 'Undone' });
     await ctx.reply(
-      `Undone: entry #${cb.entryId} reversed with ${entryPhrase(entry.type, entry.amount)} for ${customer.name}.\n` +
-        `${balancePhrase(customer.name, totals.balance)}.`,
+      `Undone: entry #${entryId} reversed with ${entryPhrase(entry.type, entry.amount)} for ${customerName}.\n` +
+        `${balancePhrase(customerName, totals.balance)}.`,
     );
   });
 

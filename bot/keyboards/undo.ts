@@ -1,14 +1,14 @@
 import { InlineKeyboard } from 'grammy';
-import { encodeCallback } from './callback-data.js';
+import { cancelButton, reverseButton } from './buttons.js';
 
 /** Under a posted entry: one press posts the reversing entry. */
 export function undoKeyboard(customerId: number, entryId: number): InlineKeyboard {
-  return new InlineKeyboard().text('Undo', encodeCallback({ action: 'reverse', customerId, entryId }));
+  return new InlineKeyboard().text('Undo', reverseButton.pack({ customerId, entryId }));
 }
 
 /** /undo asks first. */
 export function confirmUndoKeyboard(customerId: number, entryId: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text('Yes, undo it', encodeCallback({ action: 'reverse', customerId, entryId }))
-    .text('Cancel', encodeCallback({ action: 'cancel' }));
+    .text('Yes, undo it', reverseButton.pack({ customerId, entryId }))
+    .text('Cancel', cancelButton.pack({}));
 }

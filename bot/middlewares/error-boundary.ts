@@ -2,7 +2,6 @@ import type { MiddlewareFn } from 'grammy';
 import {
   AlreadyReversed,
   CannotReverseReversal,
-  ChatNotLinked,
   CustomerNotFound,
   DomainError,
   EntryNotFound,
@@ -11,7 +10,7 @@ import {
   InvalidToken,
 } from '../../src/domain/errors.js';
 import type { BotContext } from '../context.js';
-import { StaleButton, UsageError } from '../errors.js';
+import { BotRefusal, ChatNotLinked } from '../errors.js';
 import { AMOUNT_LOOKS_LIKE } from '../parse.js';
 
 export const HOW_TO_LINK =
@@ -22,8 +21,8 @@ export const APOLOGY = 'Sorry, something went wrong on our side. Please try agai
 
 /** Plain words for each domain error; null for errors that are not the user's doing. */
 export function replyFor(error: unknown): string | null {
-  if (error instanceof UsageError || error instanceof StaleButton) return error.message;
   if (error instanceof ChatNotLinked) return HOW_TO_LINK;
+  if (error instanceof BotRefusal) return error.message;
   if (error instanceof InvalidToken) return 'That token was not accepted. Log in again to get a fresh token, then send /link <token>.';
   if (error instanceof InvalidAmount) return `That is not an amount. ${AMOUNT_LOOKS_LIKE}`;
   if (error instanceof AlreadyReversed) return 'That entry was already undone; nothing changed.';

@@ -1,14 +1,16 @@
 import { RequestContext } from '@mikro-orm/core';
 import type { MiddlewareFn } from 'grammy';
-import type { EntityManager } from '../../src/domain/db.js';
+import type { EntityManager } from '../../src/db/sql.js';
 import type { Services } from '../../src/domain/services.js';
 import type { Logger } from '../../src/logger.js';
 import type { BotContext } from '../context.js';
+import type { BotState } from '../state/index.js';
 
-/** Gives every handler the services and log; a fresh actor slot per update. */
-export function provide(deps: { services: Services; logger: Logger }): MiddlewareFn<BotContext> {
+/** Gives every handler the services, the bot's state and the log; a fresh actor slot per update. */
+export function provide(deps: { services: Services; state: BotState; logger: Logger }): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     ctx.services = deps.services;
+    ctx.state = deps.state;
     ctx.logger = deps.logger;
     ctx.actor = null;
     return next();
@@ -22,12 +24,12 @@ export function unitOfWork(em: EntityManager): MiddlewareFn<BotContext> {
 
 /** Drops an update already handled (Telegram re-delivers after webhook failures or a restart while polling). */
 export const skipSeenUpdates: MiddlewareFn<BotContext> = async (ctx, next) => {
-  if (await ctx.services.telegram.claimUpdate(ctx.update.update_id)) return next();
+  if (await ctx.state.seenUpdates.claim(ctx.update.update_id)) return next();
   ctx.logger.info({ updateId: ctx.update.update_id }, 'skipped a re-delivered update');
 };
 
 /** Loads the merchant this chat is linked to, if any. */
 export const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
-  if (ctx.chat) ctx.actor = await ctx.services.telegram.actorForChat(String(ctx.chat.id));
+  if (ctx.chat) ctx.actor = await ctx.services.chatLinks.actorForChat(String(ctx.chat.id));
   return next();
 };

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
-import type { EntityManager } from '../domain/db.js';
+import type { EntityManager } from './sql.js';
 import { createOrmOptions, dialectOf, type DatabaseSettings, type Dialect } from './orm-options.js';
 
 export type Database = {

@@ -1,4 +1,4 @@
-import type { Channel } from './entities/index.js';
+import type { Channel } from './ledger/ledger-entry.entity.js';
 
 /** Who is acting: every service call is scoped to `ownerId` and records where it came from. */
 export type Actor = {

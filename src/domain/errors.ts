@@ -92,27 +92,9 @@ export class NotAuthenticated extends DomainError {
   }
 }
 
-export class LinkOnlyInPrivateChat extends DomainError {
-  constructor() {
-    super('invalid', 'link_only_in_private_chat', 'A ledger can be linked only to a private chat: in a group every member could read and change it.');
-  }
-}
-
 export class InvalidLinkCode extends DomainError {
   constructor() {
     super('unauthorized', 'invalid_link_code', 'This link code is unknown, used or expired.');
-  }
-}
-
-export class TooManyLinkAttempts extends DomainError {
-  constructor() {
-    super('conflict', 'too_many_link_attempts', 'Too many failed link attempts from this chat; wait a minute.');
-  }
-}
-
-export class ChatNotLinked extends DomainError {
-  constructor() {
-    super('unauthorized', 'chat_not_linked', 'This chat is not linked to a merchant.');
   }
 }
 

@@ -41,3 +41,11 @@ export function formatMinor(minor: number | bigint): string {
   const fraction = (abs % 100n).toString().padStart(2, '0');
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
+
+/** An amount already in minor units (a typed command's): a whole number from 1 to MAX_AMOUNT_MINOR. */
+export function checkAmountMinor(minor: number): number {
+  if (!Number.isSafeInteger(minor)) throw new InvalidAmount(AMOUNT_HINT);
+  if (minor <= 0) throw new InvalidAmount('the amount must be greater than 0');
+  if (minor > MAX_AMOUNT_MINOR) throw new InvalidAmount('the amount must be at most 999999999999.99');
+  return minor;
+}

@@ -1,12 +1,18 @@
-import { createAuthService } from './auth.service.js';
+import type { EntityManager } from '../db/sql.js';
+import { createTransactions } from '../db/transaction.js';
+import { createAuthRepository } from './auth/auth.repository.js';
+import { createAuthService } from './auth/auth.service.js';
+import { createPasswordHasher, type PasswordHasher } from './auth/password-hasher.js';
+import { createChatLinkRepository } from './chat-links/chat-link.repository.js';
+import { createChatLinkService } from './chat-links/chat-link.service.js';
 import type { Clock } from './clock.js';
-import { createCustomerService } from './customer.service.js';
-import type { EntityManager } from './db.js';
-import { createIdempotencyService } from './idempotency.service.js';
-import { createLedgerService } from './ledger.service.js';
-import { createPasswordHasher, type PasswordHasher } from './password-hasher.js';
-import { createPendingEntryService } from './pending-entry.service.js';
-import { createTelegramService } from './telegram.service.js';
+import { createCustomerRepository } from './customers/customer.repository.js';
+import { createCustomerService } from './customers/customer.service.js';
+import { createIdempotencyRepository } from './idempotency/idempotency.repository.js';
+import { createIdempotencyService } from './idempotency/idempotency.service.js';
+import { createIntegrityRepository } from './ledger/integrity.repository.js';
+import { createLedgerRepository } from './ledger/ledger.repository.js';
+import { createLedgerService } from './ledger/ledger.service.js';
 
 export type ServiceDeps = {
   em: EntityManager;
@@ -16,18 +22,29 @@ export type ServiceDeps = {
   passwords?: PasswordHasher;
 };
 
+/** A job that deletes up to `batch` expired rows of one kind; returns how many it deleted. */
+export type Purge = { name: string; run(now: Date, batch: number): Promise<number> };
+
 /** The domain, wired once: both transports call these same owner-scoped services. */
-export function createServices(given: ServiceDeps) {
-  const deps = { ...given, passwords: given.passwords ?? createPasswordHasher() };
-  const auth = createAuthService(deps);
+export function createServices({ em, clock, bcryptCost, passwords = createPasswordHasher() }: ServiceDeps) {
+  const transactions = createTransactions(em);
+  const users = createAuthRepository(em);
+  const links = createChatLinkRepository(em);
+  const keys = createIdempotencyRepository(em);
+  const auth = createAuthService({ users, transactions, clock, bcryptCost, passwords, onTokenRevoked: links.removeForToken });
+  const purges: Purge[] = [
+    { name: 'idempotency keys', run: keys.purgeExpired },
+    { name: 'link codes', run: links.purgeExpiredCodes },
+  ];
   return {
     auth,
-    customers: createCustomerService(deps),
-    ledger: createLedgerService(deps),
-    idempotency: createIdempotencyService(deps),
-    telegram: createTelegramService({ ...deps, auth }),
-    pendingEntries: createPendingEntryService(deps),
-    passwords: deps.passwords,
+    customers: createCustomerService({ customers: createCustomerRepository(em), clock }),
+    ledger: createLedgerService({ entries: createLedgerRepository(em), integrity: createIntegrityRepository(em), transactions, clock }),
+    idempotency: createIdempotencyService({ keys, transactions, clock }),
+    chatLinks: createChatLinkService({ links, users, auth, transactions, clock }),
+    passwords,
+    /** What the housekeeping job deletes once it has expired. */
+    purges,
   };
 }
 

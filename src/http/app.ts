@@ -10,25 +10,23 @@ import { createCustomerRouter } from './customer.routes.js';
 import { createDocsRouter } from './docs.routes.js';
 import { createErrorHandler, isBodyParserError, methodNotAllowed, notFoundHandler, sendError, UnreadableBody } from './errors.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
-import { apiLimiter, authLimiters, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
+import { JSON_BODY_LIMIT_BYTES } from './limits.js';
+import { apiLimiter, authLimiters, type RateLimits } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { createTelegramRouter } from './telegram.routes.js';
 import { createOpenApiDocument } from './openapi.js';
 
-/** The bot's side of the app: its username for deep links and, in webhook mode, grammY's callback. */
-export type TelegramHttp = { botUsername: string; webhook?: { path: string; handler: RequestHandler } };
+/** What the app needs of the bot: its username for deep links and, in webhook mode, grammY's callback. */
+export type TelegramHttp = { botUsername: string; webhook?: { path: string; handler: RequestHandler } | undefined };
 
 export type AppDeps = {
   services: Services;
   db: Pick<Database, 'em' | 'ping'>;
   logger: Logger;
-  /** The production defaults (10 auth attempts, 600 API requests a minute) when absent. */
-  rateLimits?: RateLimits;
+  rateLimits: RateLimits;
   /** Absent when the bot is off. */
   telegram?: TelegramHttp;
 };
-
-export const JSON_BODY_LIMIT = '64kb';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -42,7 +40,7 @@ const requireJsonBody: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function createApp({ services, db, logger, rateLimits = DEFAULT_RATE_LIMITS, telegram }: AppDeps): Express {
+export function createApp({ services, db, logger, rateLimits, telegram }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -51,7 +49,7 @@ export function createApp({ services, db, logger, rateLimits = DEFAULT_RATE_LIMI
 
   app.use(requestLog(logger));
   app.use(requireJsonBody);
-  const parseJson = express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES });
+  const parseJson = express.json({ limit: JSON_BODY_LIMIT_BYTES, type: JSON_TYPES });
   // Whatever goes wrong reading a body (a corrupt gzip stream too) is the client's mistake, never a 500.
   app.use((req, res, next) =>
     parseJson(req, res, (error?: unknown) => next(error === undefined || isBodyParserError(error) ? error : new UnreadableBody())),

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { AuthService } from '../domain/auth.service.js';
+import type { AuthService } from '../domain/auth/auth.service.js';
 import { InvalidToken, NotAuthenticated } from '../domain/errors.js';
 
 const TOKEN_HEADER = /^Token\s+(\S+)\s*$/i;

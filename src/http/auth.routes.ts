@@ -1,17 +1,19 @@
 import { Router, type RequestHandler } from 'express';
 import type { Services } from '../domain/services.js';
 import { methodNotAllowed } from './errors.js';
-import { actorOf } from './request.js';
+import { loginBody, registrationBody } from './request-schemas.js';
+import { actorOf, parseBody } from './request.js';
 
 // Auth answers carry a fresh secret, so they are not stored for Idempotency-Key replays:
 // only token hashes are ever written to the database.
 export function createAuthRouter(services: Services, requireAuth: RequestHandler): Router {
   const router = Router();
+  const { auth } = services;
 
   router
     .route('/register/')
     .post(async (req, res) => {
-      const { token } = await services.auth.register(req.body);
+      const { token } = await auth.register(parseBody(req, registrationBody));
       res.status(201).json({ token });
     })
     .all(methodNotAllowed(['POST']));
@@ -19,7 +21,7 @@ export function createAuthRouter(services: Services, requireAuth: RequestHandler
   router
     .route('/login/')
     .post(async (req, res) => {
-      const { token } = await services.auth.login(req.body);
+      const { token } = await auth.login(parseBody(req, loginBody));
       res.status(200).json({ token });
     })
     .all(methodNotAllowed(['POST']));
@@ -27,7 +29,7 @@ export function createAuthRouter(services: Services, requireAuth: RequestHandler
   router
     .route('/logout/')
     .post(requireAuth, async (_req, res) => {
-      await services.auth.logout(actorOf(res));
+      await auth.logout(actorOf(res));
       res.status(204).end();
     })
     .all(methodNotAllowed(['POST']));
@@ -35,7 +37,7 @@ export function createAuthRouter(services: Services, requireAuth: RequestHandler
   router
     .route('/me/')
     .get(requireAuth, async (_req, res) => {
-      res.json(await services.auth.me(actorOf(res)));
+      res.json(await auth.me(actorOf(res)));
     })
     .all(methodNotAllowed(['GET']));
 

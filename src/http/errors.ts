@@ -1,8 +1,9 @@
+import { JSON_BODY_LIMIT_TEXT } from './limits.js';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { DomainError, type ErrorKind, type FieldErrors } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
-import type { ErrorResponse } from './schemas.js';
+import type { ErrorResponse } from './response-schemas.js';
 // Brings pino-http's `req.id` and `req.log` into the Request type.
 import type {} from 'pino-http';
 
@@ -14,7 +15,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   unauthorized: 401,
 };
 
-// Where the old app's contract answers differently from the error's kind.
+// Where the API contract (kept from the service it replaces) answers differently from the error's kind.
 const STATUS_BY_CODE: Record<string, number> = {
   invalid_credentials: 400,
   username_taken: 400,
@@ -46,7 +47,7 @@ export class UnreadableBody extends Error {
 
 const BODY_ERRORS: Record<string, [number, string, string]> = {
   'entity.parse.failed': [400, 'malformed_json', 'Malformed JSON in the request body.'],
-  'entity.too.large': [413, 'payload_too_large', 'The request body is larger than 64 KiB.'],
+  'entity.too.large': [413, 'payload_too_large', `The request body is larger than ${JSON_BODY_LIMIT_TEXT}.`],
   'encoding.unsupported': [415, 'unsupported_media_type', 'Unsupported content encoding.'],
   'charset.unsupported': [415, 'unsupported_media_type', 'Unsupported charset; send UTF-8 JSON.'],
 };

@@ -1,8 +1,10 @@
 import { Router, type RequestHandler } from 'express';
+import { EntryNotFound } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
 import { methodNotAllowed } from './errors.js';
 import { presentEntry, presentOverall, presentTotals } from './presenters.js';
-import { actorOf, respondCreated, rowId, setNextLink } from './request.js';
+import { entryCreateBody, entryListQuery, entryQueryOf, newEntryOf, reverseBody } from './request-schemas.js';
+import { actorOf, customerId, parseBody, parseQuery, pathId, respondCreated, setNextLink } from './request.js';
 
 /** Entries, reversals and summaries, nested under /api/customers/{id}/. */
 export function createLedgerRouter(services: Services, requireAuth: RequestHandler): Router {
@@ -12,13 +14,15 @@ export function createLedgerRouter(services: Services, requireAuth: RequestHandl
   router
     .route('/:id/entries/')
     .get(requireAuth, async (req, res) => {
-      const page = await ledger.list(actorOf(res), rowId(req.params.id), req.query);
+      const query = entryQueryOf(parseQuery(req, entryListQuery));
+      const page = await ledger.list(actorOf(res), customerId(req.params.id), query);
       setNextLink(req, res, page.nextCursor);
       res.json(page.items.map(presentEntry));
     })
     .post(requireAuth, async (req, res) => {
       await respondCreated(req, res, services.idempotency, async () => {
-        const { entry } = await ledger.post(actorOf(res), rowId(req.params.id), req.body);
+        const command = newEntryOf(parseBody(req, entryCreateBody));
+        const { entry } = await ledger.post(actorOf(res), customerId(req.params.id), command);
         return presentEntry(entry);
       });
     })
@@ -28,12 +32,10 @@ export function createLedgerRouter(services: Services, requireAuth: RequestHandl
     .route('/:id/entries/:entry_id/reverse/')
     .post(requireAuth, async (req, res) => {
       await respondCreated(req, res, services.idempotency, async () => {
-        const { entry } = await ledger.reverse(
-          actorOf(res),
-          rowId(req.params.id),
-          rowId(req.params.entry_id),
-          req.body,
-        );
+        const body = parseBody(req, reverseBody.optional()) ?? {};
+        const id = customerId(req.params.id);
+        const entryId = pathId(req.params.entry_id, () => new EntryNotFound());
+        const { entry } = await ledger.reverse(actorOf(res), id, entryId, body);
         return presentEntry(entry);
       });
     })
@@ -42,7 +44,7 @@ export function createLedgerRouter(services: Services, requireAuth: RequestHandl
   router
     .route('/:id/summary/')
     .get(requireAuth, async (req, res) => {
-      res.json(presentTotals(await ledger.customerSummary(actorOf(res), rowId(req.params.id))));
+      res.json(presentTotals(await ledger.customerSummary(actorOf(res), customerId(req.params.id))));
     })
     .all(methodNotAllowed(['GET']));
 

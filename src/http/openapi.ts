@@ -1,17 +1,18 @@
+import { JSON_BODY_LIMIT_TEXT } from './limits.js';
 import { DATABASE_UNAVAILABLE } from './errors.js';
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  credentialsSchema,
-  customerCreateSchema,
-  customerListSchema,
-  customerPatchSchema,
-  entryCreateSchema,
-  entryListSchema,
-  idempotencyKeySchema,
-  loginSchema,
-  reverseBodySchema,
-} from '../domain/inputs.js';
+  customerCreateBody,
+  customerListQuery,
+  customerPatchBody,
+  entryCreateBody,
+  entryListQuery,
+  idempotencyKeyHeader,
+  loginBody,
+  registrationBody,
+  reverseBody,
+} from './request-schemas.js';
 import {
   customerResponse,
   entryResponse,
@@ -23,11 +24,11 @@ import {
   tokenResponse,
   telegramLinkResponse,
   totalsResponse,
-} from './schemas.js';
+} from './response-schemas.js';
 
 /**
  * The OpenAPI 3.1 description, generated from the same zod schemas that validate requests
- * (src/domain/inputs.ts) and type responses (src/http/schemas.ts).
+ * (src/http/request-schemas.ts) and type responses (src/http/response-schemas.ts).
  */
 
 const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typeof errorResponse> }> = {
@@ -52,8 +53,8 @@ const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typ
     example: { error: 'This entry has already been reversed.', code: 'already_reversed', fields: {} },
   },
   413: {
-    description: 'Body over 64 KiB',
-    example: { error: 'The request body is larger than 64 KiB.', code: 'payload_too_large', fields: {} },
+    description: `Body over ${JSON_BODY_LIMIT_TEXT}`,
+    example: { error: `The request body is larger than ${JSON_BODY_LIMIT_TEXT}.`, code: 'payload_too_large', fields: {} },
   },
   415: {
     description: 'Body is not JSON',
@@ -126,7 +127,7 @@ const customerId = z.string().regex(/^[1-9]\d*$/).meta({ description: 'Customer 
 const entryId = z.string().regex(/^[1-9]\d*$/).meta({ description: 'Entry id', example: '1' });
 
 const idempotencyHeader = z.object({
-  'Idempotency-Key': idempotencyKeySchema.optional().meta({
+  'Idempotency-Key': idempotencyKeyHeader.optional().meta({
     description: 'Any printable ASCII up to 255: a retry with the same key and body replays the first response (kept 24 h)',
     example: 'pay-2026-11-24-1',
   }),
@@ -154,7 +155,7 @@ export const OPERATIONS: RouteConfig[] = [
     path: '/api/auth/register/',
     tags: ['Auth'],
     summary: 'Register a merchant; returns its first API token',
-    request: { body: { content: { 'application/json': { schema: credentialsSchema } }, required: true } },
+    request: { body: { content: { 'application/json': { schema: registrationBody } }, required: true } },
     responses: {
       201: json(tokenResponse, 'Registered'),
       400: json(errorResponse, 'Invalid input or username taken', {
@@ -170,7 +171,7 @@ export const OPERATIONS: RouteConfig[] = [
     path: '/api/auth/login/',
     tags: ['Auth'],
     summary: 'Log in; returns a new token for this session',
-    request: { body: { content: { 'application/json': { schema: loginSchema } }, required: true } },
+    request: { body: { content: { 'application/json': { schema: loginBody } }, required: true } },
     responses: {
       200: json(tokenResponse, 'Logged in'),
       400: json(errorResponse, 'Wrong username or password', {
@@ -203,7 +204,7 @@ export const OPERATIONS: RouteConfig[] = [
     tags: ['Customers'],
     summary: 'List your customers (plain array, paginated)',
     ...secured,
-    request: { query: customerListSchema },
+    request: { query: customerListQuery },
     responses: {
       200: json(z.array(customerResponse), 'Customers in id order', [customerResponse.meta()?.example], LINK_HEADER),
       ...errors(400, 401),
@@ -217,7 +218,7 @@ export const OPERATIONS: RouteConfig[] = [
     ...secured,
     request: {
       headers: idempotencyHeader,
-      body: { content: { 'application/json': { schema: customerCreateSchema } }, required: true },
+      body: { content: { 'application/json': { schema: customerCreateBody } }, required: true },
     },
     responses: {
       201: json(customerResponse, 'Created', {
@@ -249,7 +250,7 @@ export const OPERATIONS: RouteConfig[] = [
     ...secured,
     request: {
       params: z.object({ id: customerId }),
-      body: { content: { 'application/json': { schema: customerCreateSchema } }, required: true },
+      body: { content: { 'application/json': { schema: customerCreateBody } }, required: true },
     },
     responses: { 200: json(customerResponse, 'Updated'), ...errors(400, 401, 404, 413, 415) },
   },
@@ -261,7 +262,7 @@ export const OPERATIONS: RouteConfig[] = [
     ...secured,
     request: {
       params: z.object({ id: customerId }),
-      body: { content: { 'application/json': { schema: customerPatchSchema } }, required: true },
+      body: { content: { 'application/json': { schema: customerPatchBody } }, required: true },
     },
     responses: { 200: json(customerResponse, 'Updated'), ...errors(400, 401, 404, 413, 415) },
   },
@@ -280,7 +281,7 @@ export const OPERATIONS: RouteConfig[] = [
     tags: ['Ledger'],
     summary: 'Entries in (entry_date, id) order; filters are inclusive and combine',
     ...secured,
-    request: { params: z.object({ id: customerId }), query: entryListSchema },
+    request: { params: z.object({ id: customerId }), query: entryListQuery },
     responses: {
       200: json(z.array(entryResponse), 'Entries', [entryResponse.meta()?.example], LINK_HEADER),
       ...errors(400, 401, 404),
@@ -295,7 +296,7 @@ export const OPERATIONS: RouteConfig[] = [
     request: {
       params: z.object({ id: customerId }),
       headers: idempotencyHeader,
-      body: { content: { 'application/json': { schema: entryCreateSchema } }, required: true },
+      body: { content: { 'application/json': { schema: entryCreateBody } }, required: true },
     },
     responses: { 201: json(entryResponse, 'Recorded', undefined, REPLAYED_HEADER), ...errors(400, 401, 404, 413, 415, 422) },
   },
@@ -308,7 +309,7 @@ export const OPERATIONS: RouteConfig[] = [
     request: {
       params: z.object({ id: customerId, entry_id: entryId }),
       headers: idempotencyHeader,
-      body: { content: { 'application/json': { schema: reverseBodySchema } }, required: false },
+      body: { content: { 'application/json': { schema: reverseBody } }, required: false },
     },
     responses: {
       201: json(entryResponse, 'The reversing entry', {
@@ -389,9 +390,7 @@ function withRateLimit(operation: RouteConfig): RouteConfig {
   return { ...operation, responses: { ...operation.responses, ...errors(429) } };
 }
 
-export type OpenApiOptions = { serverUrl?: string; extraOperations?: RouteConfig[] };
-
-export function createOpenApiDocument(options: OpenApiOptions = {}) {
+export function createOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'TokenAuth', {
     type: 'apiKey',
@@ -399,7 +398,7 @@ export function createOpenApiDocument(options: OpenApiOptions = {}) {
     name: 'Authorization',
     description: 'Send `Authorization: Token <token>`; get a token from register or login.',
   });
-  for (const operation of [...OPERATIONS, ...(options.extraOperations ?? [])]) {
+  for (const operation of OPERATIONS) {
     registry.registerPath(withRateLimit(operation));
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
@@ -412,7 +411,7 @@ export function createOpenApiDocument(options: OpenApiOptions = {}) {
         'strings ("5000.00"). Every error has the shape {error, code, fields}. Lists are plain JSON arrays; ' +
         'follow the `Link: <…>; rel="next"` header for the next page.',
     },
-    servers: [{ url: options.serverUrl ?? '/' }],
+    servers: [{ url: '/' }],
     tags: [
       { name: 'Auth', description: 'Register, log in, log out' },
       { name: 'Customers', description: 'Your customers' },

@@ -1,7 +1,7 @@
-import type { CustomerView } from '../domain/customer.service.js';
-import type { EntryView, OverallSummary, Totals } from '../domain/ledger.service.js';
+import type { CustomerView } from '../domain/customers/customer.service.js';
+import type { EntryView, OverallSummary, Totals } from '../domain/ledger/ledger.service.js';
 import { formatMinor } from '../domain/money.js';
-import type { CustomerResponse, EntryResponse, OverallSummaryResponse, TotalsResponse } from './schemas.js';
+import type { CustomerResponse, EntryResponse, OverallSummaryResponse, TotalsResponse } from './response-schemas.js';
 
 /** Wire shapes: snake_case, money as exact decimal strings. */
 export function presentTotals(t: Totals): TotalsResponse {

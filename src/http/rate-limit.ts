@@ -17,9 +17,6 @@ export type RateLimits = {
 
 const WINDOW_MS = 60_000;
 
-/** The same numbers as the RATE_LIMIT_* configuration defaults. */
-export const DEFAULT_RATE_LIMITS: RateLimits = { authPerWindow: 10, apiPerWindow: 600 };
-
 // Keys are hashed: a token or a long username never sits in the counter store as given.
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
 

@@ -1,8 +1,11 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../domain/actor.js';
-import { NotAuthenticated } from '../domain/errors.js';
-import { fingerprintOf, type IdempotencyService } from '../domain/idempotency.service.js';
+import { CustomerNotFound, NotAuthenticated, type DomainError } from '../domain/errors.js';
+import { fingerprintOf } from '../domain/idempotency/fingerprint.js';
+import type { IdempotencyService } from '../domain/idempotency/idempotency.service.js';
+import { isRowId } from '../domain/ids.js';
+import { parseInput } from '../domain/validate.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -20,10 +23,21 @@ export function actorOf(res: Response): Actor {
   return actor;
 }
 
-/** A path id: anything but a plain positive integer names no row (0 is never a row id). */
-export function rowId(raw: string | string[] | undefined): number {
-  return typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : 0;
+/** A path id, checked once here: anything but a plain row id names no row, so it is that route's 404. */
+export function pathId(raw: string | string[] | undefined, notFound: () => DomainError): number {
+  const id = typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : 0;
+  if (!isRowId(id)) throw notFound();
+  return id;
 }
+
+/** The `{id}` of the customer routes. */
+export const customerId = (raw: string | string[] | undefined) => pathId(raw, () => new CustomerNotFound());
+
+/** The request body as a wire schema reads it (400 with a message per field otherwise). */
+export const parseBody = <S extends z.ZodType>(req: Request, schema: S): z.output<S> => parseInput(schema, req.body);
+
+/** The query string as a wire schema reads it. */
+export const parseQuery = <S extends z.ZodType>(req: Request, schema: S): z.output<S> => parseInput(schema, req.query);
 
 /** The request's path with one trailing slash, as the contract spells it. */
 export function canonicalPath(req: Request): string {

@@ -1,19 +1,16 @@
 import { Router, type RequestHandler } from 'express';
+import { TelegramLinkNotFound } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
 import { methodNotAllowed, sendError } from './errors.js';
-import { actorOf, rowId } from './request.js';
+import { actorOf, pathId } from './request.js';
 
 /**
  * /api/telegram/: one-time deep-link codes and the merchant's linked chats. A link code answer
  * carries a secret, so like the auth routes it is not stored for Idempotency-Key replays.
  */
-export function createTelegramRouter(
-  services: Services,
-  requireAuth: RequestHandler,
-  botUsername: string | null,
-): Router {
+export function createTelegramRouter(services: Services, requireAuth: RequestHandler, botUsername: string | null): Router {
   const router = Router();
-  const { telegram } = services;
+  const { chatLinks } = services;
 
   router
     .route('/link-code/')
@@ -21,29 +18,23 @@ export function createTelegramRouter(
       if (botUsername === null) {
         return sendError(res, 503, 'telegram_bot_off', 'The Telegram bot is not running on this server (TELEGRAM_BOT_TOKEN is not set).');
       }
-      const { code, expiresAt } = await telegram.createLinkCode(actorOf(res));
-      res.status(201).json({
-        code,
-        url: `https://t.me/${botUsername}?start=${code}`,
-        expires_at: expiresAt.toISOString(),
-      });
+      const { code, expiresAt } = await chatLinks.createLinkCode(actorOf(res));
+      res.status(201).json({ code, url: `https://t.me/${botUsername}?start=${code}`, expires_at: expiresAt.toISOString() });
     })
     .all(methodNotAllowed(['POST']));
 
   router
     .route('/links/')
     .get(requireAuth, async (_req, res) => {
-      const links = await telegram.listLinks(actorOf(res));
-      res.json(
-        links.map((l) => ({ id: l.id, chat_id: l.chatId, chat_title: l.chatTitle, created_at: l.createdAt.toISOString() })),
-      );
+      const links = await chatLinks.listLinks(actorOf(res));
+      res.json(links.map((l) => ({ id: l.id, chat_id: l.chatId, chat_title: l.chatTitle, created_at: l.createdAt.toISOString() })));
     })
     .all(methodNotAllowed(['GET']));
 
   router
     .route('/links/:id/')
     .delete(requireAuth, async (req, res) => {
-      await telegram.removeLink(actorOf(res), rowId(req.params.id));
+      await chatLinks.removeLink(actorOf(res), pathId(req.params.id, () => new TelegramLinkNotFound()));
       res.status(204).end();
     })
     .all(methodNotAllowed(['DELETE']));

@@ -19,7 +19,7 @@ const TABLES = ['customers', 'ledger_entries', 'idempotency_keys'];
 
 async function customer(name: string, credit = 0) {
   const c = await h.services.customers.create(actor, { name });
-  if (credit > 0) await h.services.ledger.post(actor, c.id, { type: 'credit', amount: String(credit) });
+  if (credit > 0) await h.services.ledger.post(actor, c.id, { type: 'credit', amountMinor: credit * 100 });
   return c;
 }
 
@@ -98,7 +98,7 @@ describe('bot commands', () => {
 
   it('when /summary names a customer, then total credit, total debit and balance are shown', async () => {
     const alice = await customer('Alice', 5000);
-    await h.services.ledger.post(actor, alice.id, { type: 'debit', amount: '2000' });
+    await h.services.ledger.post(actor, alice.id, { type: 'debit', amountMinor: 200000 });
     expect(texts(await h.send('/summary alice'))).toEqual([
       'Alice\nTotal credit (you gave): 5000.00\nTotal debit (you got): 2000.00\nBalance: 3000.00: Alice owes you 3000.00',
     ]);
@@ -116,7 +116,7 @@ describe('bot commands', () => {
 
   it('when /history asks for n entries, then the newest n are shown with dates and notes', async () => {
     const alice = await customer('Alice');
-    for (const n of [1, 2, 3]) await h.services.ledger.post(actor, alice.id, { type: 'credit', amount: String(n), note: `note ${n}` });
+    for (const n of [1, 2, 3]) await h.services.ledger.post(actor, alice.id, { type: 'credit', amountMinor: n * 100, note: `note ${n}` });
     const [reply] = texts(await h.send('/history Alice 2'));
     const today = new Date().toISOString().slice(0, 10);
     expect(reply).toBe(

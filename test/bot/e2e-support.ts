@@ -1,18 +1,4 @@
-import { createServer } from 'node:net';
 import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
-
-/** A loopback port nobody is listening on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The texts the bot sent to one chat, oldest first. */
 export function botTextsTo(server: TelegramServer, token: string, chatId: number): string[] {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HOW_TO_LINK } from '../../bot/middlewares/error-boundary.js';
 import { startService, type Started } from '../support/process.js';
-import { botTextsTo, freePort, waitFor } from './e2e-support.js';
+import { botTextsTo, waitFor } from './e2e-support.js';
+import { freePort } from '../support/ports.js';
 
 const TOKEN = '987654:e2e-test-token';
 const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-bot-e2e-'));

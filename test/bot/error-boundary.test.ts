@@ -48,7 +48,7 @@ describe('the bot’s error boundary', () => {
     const log = capture();
     h = await createBotHarness({ logger: log.logger });
     const token = await h.merchant('shop');
-    vi.spyOn(h.services.telegram, 'linkWithToken').mockRejectedValueOnce(new Error('db down'));
+    vi.spyOn(h.services.chatLinks, 'linkWithToken').mockRejectedValueOnce(new Error('db down'));
     expect(texts(await h.send(`/link ${token}`))).toEqual([APOLOGY]);
     expect(log.lines.join('')).toContain('db down');
     expect(log.lines.join('')).not.toContain(token);

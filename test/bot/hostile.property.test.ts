@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bot/features/help.js';
 import { APOLOGY } from '../../bot/middlewares/error-boundary.js';
-import { checkLedgerIntegrity } from '../../src/domain/integrity.js';
 import { createLogger } from '../../src/logger.js';
 import { sqlRows } from '../support/harness.js';
 import { BOT_INFO, createBotHarness, texts, type ApiCall, type BotHarness } from './support.js';
@@ -132,7 +131,7 @@ describe('hostile command lines through handleUpdate', () => {
           writes += 1;
           expect(texts(calls).some((t) => CONFIRMED.test(t)), `a write without a confirming reply: ${where}`).toBe(true);
           expect(chat, `a write from an unlinked chat: ${where}`).not.toBe(UNLINKED);
-          const report = await checkLedgerIntegrity(h.db.em.fork());
+          const report = await h.services.ledger.checkIntegrity();
           expect(report.mismatches, where).toEqual([]);
           expect(report.badReversals, where).toEqual([]);
         }

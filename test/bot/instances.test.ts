@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqlCount, sqlRows } from '../support/harness.js';
-import { buttons, createBotHarness, createOtherInstance, manualClock, texts, type BotHarness, type BotInstance } from './support.js';
+import { manualClock } from '../support/fixtures.js';
+import { buttons, createBotHarness, createOtherInstance, texts, type BotHarness, type BotInstance } from './support.js';
 
 // Two bot instances (each its own ORM, services and bot) over one database, as behind a load balancer in
 // webhook mode: whatever one instance asked, the other must be able to answer.

@@ -2,10 +2,9 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HOW_TO_LINK } from '../../bot/middlewares/error-boundary.js';
-import { createApp } from '../../src/http/app.js';
-import { createLogger } from '../../src/logger.js';
-import { auth, dumpDatabase, sqlCount, sqlRows } from '../support/harness.js';
-import { BOT_INFO, createBotHarness, manualClock, texts, type BotHarness } from './support.js';
+import { appFor, dumpDatabase, sqlCount, sqlRows } from '../support/harness.js';
+import { auth, manualClock } from '../support/fixtures.js';
+import { BOT_INFO, createBotHarness, texts, type BotHarness } from './support.js';
 
 let h: BotHarness;
 beforeEach(async () => (h = await createBotHarness()));
@@ -14,9 +13,8 @@ afterEach(() => h.close());
 const TABLES = ['customers', 'ledger_entries', 'telegram_links', 'idempotency_keys'];
 const linkCode = z.object({ code: z.string(), url: z.string(), expires_at: z.string() });
 
-function appWithBot() {
-  return createApp({ services: h.services, db: h.db, logger: createLogger('silent'), telegram: { botUsername: BOT_INFO.username } });
-}
+// The bot harness's app knows the bot's username, as the running service does.
+const appWithBot = () => h.app;
 
 describe('linking a chat', () => {
   it('when /link carries a valid token, then the chat is linked, the token message is deleted and the reply names the merchant without the token', async () => {
@@ -79,7 +77,7 @@ describe('linking a chat', () => {
     const late = await createBotHarness({ clock });
     try {
       const token = await late.merchant('late-shop');
-      const app = createApp({ services: late.services, db: late.db, logger: createLogger('silent'), telegram: { botUsername: 'b' } });
+      const app = late.app;
       const { code } = linkCode.parse((await request(app).post('/api/telegram/link-code/').set(auth(token))).body);
       clock.advance(10 * 60_000 + 1);
       expect(texts(await late.send(`/start ${code}`))).toEqual([expect.stringContaining('unknown, used or expired')]);
@@ -105,7 +103,8 @@ describe('linking a chat', () => {
 
   it('when the bot is off, then POST /api/telegram/link-code/ answers 503 with the error shape', async () => {
     const token = await h.merchant('no-bot');
-    const res = await request(h.app).post('/api/telegram/link-code/').set(auth(token));
+    // The app as it is built with the bot off: no Telegram side attached.
+    const res = await request(appFor(h)).post('/api/telegram/link-code/').set(auth(token));
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ code: 'telegram_bot_off' });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../bot/errors.js';
-import { decodeCallback, encodeCallback, MAX_CALLBACK_BYTES } from '../../bot/keyboards/callback-data.js';
+import { MAX_CALLBACK_BYTES, pickButton, reverseButton } from '../../bot/keyboards/buttons.js';
+import { MAX_ROW_ID } from '../../src/domain/ids.js';
 import { parseAddArgs, parseChatAmount, parseEntryArgs, parseHistoryArgs } from '../../bot/parse.js';
 
 const USAGE = '/credit <name> <amount> [note]';
@@ -60,10 +61,11 @@ describe('chat command arguments', () => {
   });
 
   it('when button data is encoded, then it fits Telegram’s 64 bytes and decodes back; foreign data decodes to nothing', () => {
-    const widest = { action: 'pick', pendingId: 'abcdefghijklmnop', customerId: Number.MAX_SAFE_INTEGER } as const;
-    expect(Buffer.byteLength(encodeCallback(widest))).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
-    expect(decodeCallback(encodeCallback(widest))).toEqual(widest);
-    expect(decodeCallback('rv:1:2')).toEqual({ action: 'reverse', customerId: 1, entryId: 2 });
-    for (const junk of ['', 'rv:1', 'rv:a:b', 'rv:-1:2', 'zz:1', 'pk:bad id!:1']) expect(decodeCallback(junk)).toBeNull();
+    const widest = { pendingId: 'abcdefghijklmnop', customerId: MAX_ROW_ID };
+    expect(Buffer.byteLength(pickButton.pack(widest))).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
+    expect(pickButton.read(pickButton.pack(widest))).toEqual(widest);
+    expect(reverseButton.read(reverseButton.pack({ customerId: 1, entryId: 2 }))).toEqual({ customerId: 1, entryId: 2 });
+    for (const junk of ['', 'rv:1', 'rv:a:b', 'rv:-1:2', 'rv:1.5:2', 'zz:1']) expect(() => reverseButton.read(junk)).toThrow('no longer valid');
+    expect(() => pickButton.read('pk:1:bad id!')).toThrow('no longer valid');
   });
 });

@@ -4,11 +4,11 @@ import request from 'supertest';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createBot } from '../../bot/create-bot.js';
 import { prepareBot, webhookPath, type PreparedBot } from '../../bot/run.js';
-import { createApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
-import { createHarness, sqlCount, type Harness } from '../support/harness.js';
-import { freePort } from './e2e-support.js';
+import { appFor, createHarness, sqlCount, type Harness } from '../support/harness.js';
+import { freePort } from '../support/ports.js';
 
 const TOKEN = '123456:webhook-test-token';
 const SECRET = 'a-webhook-secret-for-tests-0123456789';
@@ -19,12 +19,11 @@ let bot: PreparedBot;
 const setWebhookCalls: Record<string, unknown>[] = [];
 
 async function prepare(webhookSecret: string | null) {
-  const prepared = await prepareBot({
-    services: h.services,
-    em: h.db.em,
-    logger: createLogger('silent'),
-    telegram: { botToken: TOKEN, apiRoot: server.config.apiURL, webhookUrl: 'https://ledger.example.com', webhookSecret },
-  });
+  const logger = createLogger('silent');
+  const connection = { token: TOKEN, apiRoot: server.config.apiURL };
+  const bot = createBot({ services: h.services, state: h.runtime.botState, em: h.db.em, logger, connection });
+  const telegram = { mode: 'webhook', botToken: TOKEN, apiRoot: server.config.apiURL, webhookUrl: 'https://ledger.example.com', webhookSecret } as const;
+  const prepared = await prepareBot(bot, telegram, logger);
   const record: Transformer = (prev, method, payload, signal) => {
     if (method === 'setWebhook') setWebhookCalls.push(z.record(z.string(), z.unknown()).parse(payload));
     return prev(method, payload, signal);
@@ -47,7 +46,7 @@ afterAll(async () => {
 });
 
 function app() {
-  return createApp({ services: h.services, db: h.db, logger: createLogger('silent'), telegram: bot.http });
+  return appFor(h, { telegram: bot.http });
 }
 
 const message = (updateId: number, messageId: number, text: string) =>

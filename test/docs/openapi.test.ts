@@ -3,7 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { auth, createHarness, registerMerchant, type Harness } from '../support/harness.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { auth, registerMerchant } from '../support/fixtures.js';
 import { servedRoutes } from '../support/routes.js';
 
 let h: Harness;

@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PRINCIPAL_CACHE_TTL_MS } from '../../src/domain/auth.service.js';
-import { CHAT_ACTOR_CACHE_TTL_MS } from '../../src/domain/telegram.service.js';
+import { PRINCIPAL_CACHE_TTL_MS } from '../../src/domain/auth/auth.service.js';
+import { CHAT_ACTOR_CACHE_TTL_MS } from '../../src/domain/chat-links/chat-link.service.js';
 import { InvalidToken } from '../../src/domain/errors.js';
-import { createServices, type Services } from '../../src/domain/services.js';
+import { createServices } from '../../src/domain/services.js';
+import { apiActor, manualClock } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-
-function manualClock(start = Date.now()) {
-  let now = start;
-  return { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
-}
 
 let h: Harness;
 let clock: ReturnType<typeof manualClock>;
@@ -18,10 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const actorOf = async (services: Services, token: string) => {
-  const p = await services.auth.authenticate(token);
-  return { ownerId: p.userId, channel: 'api' as const, tokenId: p.tokenId, chatId: null };
-};
+const actorOf = apiActor;
 
 describe('token cache', () => {
   it('when a merchant logs out, then the same instance refuses the token at once, though it had it cached', async () => {
@@ -77,34 +70,34 @@ describe("chat link cache (a linked chat's actor, read on every update)", () => 
 
   it('when the chat is unlinked, or its token logged out, on this instance, then the next update finds no actor at once', async () => {
     const { token } = await h.services.auth.register({ username: 'shop', password: 'correct horse' });
-    await h.services.telegram.linkWithToken(chat, token);
-    expect(await h.services.telegram.actorForChat('777')).toMatchObject({ channel: 'telegram', chatId: '777' });
-    await h.services.telegram.unlink('777');
-    expect(await h.services.telegram.actorForChat('777')).toBeNull();
+    await h.services.chatLinks.linkWithToken(chat, token);
+    expect(await h.services.chatLinks.actorForChat('777')).toMatchObject({ channel: 'telegram', chatId: '777' });
+    await h.services.chatLinks.unlink('777');
+    expect(await h.services.chatLinks.actorForChat('777')).toBeNull();
 
-    await h.services.telegram.linkWithToken(chat, token);
-    const actor = await h.services.telegram.actorForChat('777');
+    await h.services.chatLinks.linkWithToken(chat, token);
+    const actor = await h.services.chatLinks.actorForChat('777');
     expect(actor).not.toBeNull();
     if (actor) await h.services.auth.logout(actor);
-    expect(await h.services.telegram.actorForChat('777')).toBeNull();
+    expect(await h.services.chatLinks.actorForChat('777')).toBeNull();
   });
 
   it('when another instance unlinks the chat, then this one stops acting for it once its cached entry expires (the documented window)', async () => {
     const other = createServices({ em: h.db.em, clock, bcryptCost: 4 });
     const { token } = await h.services.auth.register({ username: 'shop', password: 'correct horse' });
-    await h.services.telegram.linkWithToken(chat, token);
-    expect(await h.services.telegram.actorForChat('777')).not.toBeNull();
-    await other.telegram.unlink('777');
-    expect(await other.telegram.actorForChat('777')).toBeNull();
+    await h.services.chatLinks.linkWithToken(chat, token);
+    expect(await h.services.chatLinks.actorForChat('777')).not.toBeNull();
+    await other.chatLinks.unlink('777');
+    expect(await other.chatLinks.actorForChat('777')).toBeNull();
     clock.advance(CHAT_ACTOR_CACHE_TTL_MS);
-    expect(await h.services.telegram.actorForChat('777')).toBeNull();
+    expect(await h.services.chatLinks.actorForChat('777')).toBeNull();
   });
 
   it('when a chat is linked on another instance, then this one acts for it at once (unlinked chats are never cached)', async () => {
     const other = createServices({ em: h.db.em, clock, bcryptCost: 4 });
     const { token } = await h.services.auth.register({ username: 'shop', password: 'correct horse' });
-    expect(await h.services.telegram.actorForChat('777')).toBeNull();
-    await other.telegram.linkWithToken(chat, token);
-    expect(await h.services.telegram.actorForChat('777')).not.toBeNull();
+    expect(await h.services.chatLinks.actorForChat('777')).toBeNull();
+    await other.chatLinks.linkWithToken(chat, token);
+    expect(await h.services.chatLinks.actorForChat('777')).not.toBeNull();
   });
 });

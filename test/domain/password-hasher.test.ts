@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decoyBcryptHash } from '../../src/domain/auth.service.js';
-import { createPasswordHasher } from '../../src/domain/password-hasher.js';
+import { decoyBcryptHash } from '../../src/domain/auth/auth.service.js';
+import { createPasswordHasher } from '../../src/domain/auth/password-hasher.js';
 
 describe('password hashing on worker threads', () => {
   const hasher = createPasswordHasher({ threads: 2 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { botTextsTo, freePort, waitFor } from '../bot/e2e-support.js';
+import { botTextsTo, waitFor } from '../bot/e2e-support.js';
+import { freePort } from '../support/ports.js';
 import { startService } from '../support/process.js';
 
 const BOT_TOKEN = '5550001:log-secret-bot-token-Zq9';
@@ -113,8 +114,9 @@ describe('secrets stay out of the logs', () => {
 
   it('when nothing is configured, then no secret has a default value', () => {
     const config = createConfig({});
-    expect(config.telegram.botToken).toBeNull();
-    expect(config.telegram.webhookSecret).toBeNull();
+    expect(config.telegram).toEqual({ mode: 'off' });
+    const webhook = createConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://ledger.example.com' });
+    expect(webhook.telegram).toMatchObject({ mode: 'webhook', webhookSecret: null });
     expect(config.redisUrl).toBeNull();
   });
 });

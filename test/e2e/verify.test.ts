@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, registerMerchant, sqlRows, type Harness } from '../support/harness.js';
+import { createHarness, sqlRows, type Harness } from '../support/harness.js';
+import { auth, registerMerchant } from '../support/fixtures.js';
 import { runVerify } from '../support/verify.js';
 
 let h: Harness;

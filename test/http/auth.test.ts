@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, registerMerchant, sqlRows, type Harness } from '../support/harness.js';
+import { createHarness, sqlRows, type Harness } from '../support/harness.js';
+import { auth, registerMerchant } from '../support/fixtures.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -70,7 +71,7 @@ describe('POST /api/auth/login/', () => {
   it.each([
     [{ username: 'loginuser', password: 'wrong password' }],
     [{ username: 'nobody-here', password: 'the password' }],
-  ])('when the credentials are wrong (%j), then 400 "Invalid credentials" like the old app', async (body) => {
+  ])('when the credentials are wrong (%j), then 400 "Invalid credentials", as the API contract says', async (body) => {
     const res = await request(h.app).post('/api/auth/login/').send(body);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: 'Invalid credentials', code: 'invalid_credentials', fields: {} });

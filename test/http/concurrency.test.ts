@@ -1,14 +1,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, listen, registerMerchant, sqlCount, type Harness } from '../support/harness.js';
+import { listen, sqlCount, type Harness } from '../support/harness.js';
+import { auth, harnessWithMerchants } from '../support/fixtures.js';
 
 let h: Harness;
 let token: string;
 
-beforeAll(async () => {
-  h = await createHarness();
-  token = await registerMerchant(h.app, 'busy-shop');
-});
+beforeAll(async () => ({ h, tokens: { 'busy-shop': token } } = await harnessWithMerchants(['busy-shop'])));
 afterAll(async () => h.close());
 
 describe('concurrent entry posts', () => {

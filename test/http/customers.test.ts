@@ -1,16 +1,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, dumpDatabase, nextPath, registerMerchant, sqlCount, type Harness } from '../support/harness.js';
+import { dumpDatabase, nextPath, sqlCount, type Harness } from '../support/harness.js';
+import { auth, harnessWithMerchants, registerMerchant } from '../support/fixtures.js';
 
 let h: Harness;
 let alice: string;
 let mallory: string;
 
-beforeAll(async () => {
-  h = await createHarness();
-  alice = await registerMerchant(h.app, 'alice');
-  mallory = await registerMerchant(h.app, 'mallory');
-});
+beforeAll(async () => ({ h, tokens: { alice, mallory } } = await harnessWithMerchants(['alice', 'mallory'])));
 afterAll(async () => h.close());
 
 async function createCustomer(token: string, body: object) {

@@ -3,7 +3,8 @@ import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerClientErrorsInJson } from '../../src/http/client-errors.js';
-import { auth, createHarness, dumpDatabase, listen, registerMerchant, sqlRows, type Harness } from '../support/harness.js';
+import { dumpDatabase, listen, sqlRows, type Harness } from '../support/harness.js';
+import { auth, harnessWithMerchants } from '../support/fixtures.js';
 
 let h: Harness;
 let token: string;
@@ -12,8 +13,7 @@ let bob: number;
 let server: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
-  h = await createHarness();
-  token = await registerMerchant(h.app, 'alice');
+  ({ h, tokens: { alice: token } } = await harnessWithMerchants(['alice']));
   ownerId = (await request(h.app).get('/api/auth/me/').set(auth(token))).body.id;
   bob = (await request(h.app).post('/api/customers/').set(auth(token)).send({ name: 'Bob' })).body.id;
   server = await listen(h.app);

@@ -5,12 +5,11 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkLedgerIntegrity } from '../../src/domain/integrity.js';
-import { createApp } from '../../src/http/app.js';
 import { answerClientErrorsInJson } from '../../src/http/client-errors.js';
 import { createOpenApiDocument } from '../../src/http/openapi.js';
 import { createLogger } from '../../src/logger.js';
-import { auth, createHarness, registerActor, sqlRows, tableNames, type Harness } from '../support/harness.js';
+import { appFor, createHarness, sqlRows, tableNames, type Harness } from '../support/harness.js';
+import { auth, registerActor } from '../support/fixtures.js';
 import { servedRoutes } from '../support/routes.js';
 
 const RUNS = 400;
@@ -28,13 +27,7 @@ let served: string[] = [];
 beforeAll(async () => {
   h = await createHarness();
   // The same app, with the bot's username known, so the link-code route can answer its documented 201.
-  const app = createApp({
-    services: h.services,
-    db: h.db,
-    logger: createLogger('silent'),
-    rateLimits: { authPerWindow: 1_000_000, apiPerWindow: 1_000_000 },
-    telegram: { botUsername: 'mini_ledger_test_bot' },
-  });
+  const app = appFor(h, { telegram: { botUsername: 'mini_ledger_test_bot' } });
   // Served as main.ts serves it: parser-level refusals (e.g. a 20 KiB URL) answered in JSON too.
   const http = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -58,9 +51,9 @@ beforeAll(async () => {
   ids.reversal = (await post(`/api/customers/${ids.customer}/entries/${toReverse}/reverse/`, tokens.a, {})).body.id;
   ids.othersEntry = (await post(`/api/customers/${ids.othersCustomer}/entries/`, tokens.b, { type: 'credit', amount: '3' })).body.id;
   const actorA = await registerActor(h.services, 'alice-linker');
-  const { code } = await h.services.telegram.createLinkCode(actorA);
-  await h.services.telegram.linkWithCode({ chatId: '900', kind: 'private', title: 'Till' }, code);
-  ids.link = (await h.services.telegram.listLinks(actorA))[0]?.id ?? 0;
+  const { code } = await h.services.chatLinks.createLinkCode(actorA);
+  await h.services.chatLinks.linkWithCode({ chatId: '900', title: 'Till' }, code);
+  ids.link = (await h.services.chatLinks.listLinks(actorA))[0]?.id ?? 0;
   ownerB = (await request(app).get('/api/auth/me/').set(auth(tokens.b))).body.id;
 });
 afterAll(async () => {
@@ -320,7 +313,7 @@ describe('hostile requests across every REST route', () => {
         if (after !== before) {
           writes += 1;
           expect(['POST', 'PUT', 'PATCH', 'DELETE'], `a read wrote: ${where}`).toContain(b.method);
-          const report = await checkLedgerIntegrity(h.db.em.fork());
+          const report = await h.services.ledger.checkIntegrity();
           expect(report.mismatches, where).toEqual([]);
           expect(report.badReversals, where).toEqual([]);
         }
@@ -336,7 +329,7 @@ describe('hostile requests across every REST route', () => {
       `hostile requests: ${RUNS} sent, ${writes} valid writes; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
     );
     expect([...hits.keys()].sort()).toEqual(ROUTES);
-    const report = await checkLedgerIntegrity(h.db.em.fork());
+    const report = await h.services.ledger.checkIntegrity();
     expect(report.mismatches).toEqual([]);
   }, 120_000);
 });

@@ -1,15 +1,15 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { auth, createHarness, listen, registerMerchant, sqlCount, type Harness } from '../support/harness.js';
+import { listen, sqlCount, type Harness } from '../support/harness.js';
+import { auth, harnessWithMerchants, registerMerchant } from '../support/fixtures.js';
 
 let h: Harness;
 let alice: string;
 let bob: number;
 
 beforeAll(async () => {
-  h = await createHarness();
-  alice = await registerMerchant(h.app, 'alice');
+  ({ h, tokens: { alice } } = await harnessWithMerchants(['alice']));
   bob = (await request(h.app).post('/api/customers/').set(auth(alice)).send({ name: 'Bob' })).body.id;
 });
 afterAll(async () => h.close());

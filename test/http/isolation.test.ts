@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createHarness, dumpDatabase, registerMerchant, type Harness } from '../support/harness.js';
+import { dumpDatabase, type Harness } from '../support/harness.js';
+import { auth, harnessWithMerchants } from '../support/fixtures.js';
 
 let h: Harness;
 let alice: string;
@@ -9,9 +10,7 @@ let customerId: number;
 let entryId: number;
 
 beforeAll(async () => {
-  h = await createHarness();
-  alice = await registerMerchant(h.app, 'alice');
-  mallory = await registerMerchant(h.app, 'mallory');
+  ({ h, tokens: { alice, mallory } } = await harnessWithMerchants(['alice', 'mallory']));
   customerId = (await request(h.app).post('/api/customers/').set(auth(alice)).send({ name: 'Alice Customer' })).body.id;
   entryId = (
     await request(h.app).post(`/api/customers/${customerId}/entries/`).set(auth(alice)).send({ type: 'credit', amount: '500' })

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { connectRedisStore, type RateLimitStore } from '../../src/http/rate-limit-redis.js';
 import { createLogger } from '../../src/logger.js';
-import { auth, createHarness, registerMerchant, sqlCount, type Harness } from '../support/harness.js';
+import { createHarness, sqlCount, type Harness } from '../support/harness.js';
+import { auth, registerMerchant } from '../support/fixtures.js';
 import { startService } from '../support/process.js';
 
 const AUTH_LIMIT = 3;

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ON_POSTGRES, onPostgres, TEST_DATABASE_URL } from '../support/database.js';
-import { auth, createHarness, registerMerchant, type Harness } from '../support/harness.js';
+import { type Harness } from '../support/harness.js';
+import { auth, harnessWithMerchants } from '../support/fixtures.js';
 
 if (!ON_POSTGRES) console.info('PostgreSQL outage test skipped: set TEST_DATABASE_URL=postgres://… to run it');
 
@@ -11,8 +12,7 @@ describe.runIf(ON_POSTGRES)('PostgreSQL connection loss', () => {
   let dbName: string;
 
   beforeAll(async () => {
-    h = await createHarness();
-    token = await registerMerchant(h.app, 'outage-shop');
+    ({ h, tokens: { 'outage-shop': token } } = await harnessWithMerchants(['outage-shop']));
     dbName = new URL(h.databaseUrl).pathname.slice(1);
   });
   afterAll(async () => {

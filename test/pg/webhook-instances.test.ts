@@ -4,7 +4,7 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { webhookPath } from '../../bot/run.js';
-import { freePort } from '../bot/e2e-support.js';
+import { freePort } from '../support/ports.js';
 import { freshDatabase, ON_POSTGRES, type FreshDatabase } from '../support/database.js';
 import { startService, type Started } from '../support/process.js';
 

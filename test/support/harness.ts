@@ -1,16 +1,16 @@
 import type { Express } from 'express';
-import request from 'supertest';
-import { expect } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/orm.js';
-import type { Actor } from '../../src/domain/actor.js';
-import { systemClock, type Clock } from '../../src/domain/clock.js';
-import { createServices, type Services } from '../../src/domain/services.js';
-import { createApp } from '../../src/http/app.js';
-import type { RateLimits } from '../../src/http/rate-limit.js';
-import { createLogger } from '../../src/logger.js';
+import type { OfflineApi } from '../../bot/offline-api.js';
+import { createConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/orm.js';
+import type { Clock } from '../../src/domain/clock.js';
+import type { Services } from '../../src/domain/services.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { createApp, type AppDeps } from '../../src/http/app.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { freshDatabase } from './database.js';
 
 export type Harness = {
+  runtime: Runtime;
   db: Database;
   services: Services;
   app: Express;
@@ -18,49 +18,49 @@ export type Harness = {
   close(): Promise<void>;
 };
 
+export type HarnessOptions = {
+  clock?: Clock;
+  bcryptCost?: number;
+  /** Tests register many merchants from one address: limits are off unless a test asks for them. */
+  rateLimits?: { authPerWindow: number; apiPerWindow: number };
+  logger?: Logger;
+  offlineBot?: OfflineApi;
+};
+
+/** The environment a test instance runs with: its own database, cheap bcrypt, quiet logs. */
+export function testConfig(databaseUrl: string, options: Pick<HarnessOptions, 'bcryptCost' | 'rateLimits'> = {}) {
+  return createConfig({
+    DATABASE_URL: databaseUrl,
+    BCRYPT_COST: String(options.bcryptCost ?? 4),
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_AUTH_PER_MIN: String(options.rateLimits?.authPerWindow ?? 1_000_000),
+    RATE_LIMIT_API_PER_MIN: String(options.rateLimits?.apiPerWindow ?? 1_000_000),
+  });
+}
+
 /**
- * The real graph (services, Express app) on a fresh migrated database of its own: a SQLite file, or a
- * PostgreSQL database when TEST_DATABASE_URL is set.
+ * The real graph, built by the composition root as `npm start` builds it, on a fresh migrated
+ * database of its own: a SQLite file, or a PostgreSQL database when TEST_DATABASE_URL is set.
  */
-export async function createHarness(
-  options: { clock?: Clock; bcryptCost?: number; rateLimits?: RateLimits } = {},
-): Promise<Harness> {
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fresh = await freshDatabase();
-  const databaseUrl = fresh.url;
-  const db = await openDatabase({ databaseUrl, sqliteBusyTimeoutMs: 5000 });
-  await db.migrate();
-  const services = createServices({ em: db.em, clock: options.clock ?? systemClock, bcryptCost: options.bcryptCost ?? 4 });
-  // Tests register many merchants from one address: limits are off unless a test asks for them.
-  const rateLimits = options.rateLimits ?? { authPerWindow: 1_000_000, apiPerWindow: 1_000_000 };
-  const app = createApp({ services, db, logger: createLogger('silent'), rateLimits });
+  const runtime = await createRuntime(testConfig(fresh.url, options), {
+    logger: options.logger ?? createLogger('silent'),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.offlineBot ? { offlineBot: options.offlineBot } : {}),
+  });
   return {
-    db,
-    services,
-    app,
-    databaseUrl,
+    runtime,
+    db: runtime.db,
+    services: runtime.services,
+    app: runtime.app,
+    databaseUrl: fresh.url,
     async close() {
-      await db.close();
+      await runtime.stop();
       await fresh.drop();
     },
   };
 }
-
-/** Registers a merchant through the API and returns its token. */
-export async function registerMerchant(app: Express, username: string, password = 'correct horse'): Promise<string> {
-  const res = await request(app).post('/api/auth/register/').send({ username, password });
-  expect(res.status).toBe(201);
-  expect(typeof res.body.token).toBe('string');
-  return String(res.body.token);
-}
-
-/** An actor for calling services directly, built through the real auth service. */
-export async function registerActor(services: Services, username: string): Promise<Actor> {
-  const { token } = await services.auth.register({ username, password: 'correct horse' });
-  const principal = await services.auth.authenticate(token);
-  return { ownerId: principal.userId, channel: 'api', tokenId: principal.tokenId, chatId: null };
-}
-
-export const auth = (token: string) => ({ Authorization: `Token ${token}` });
 
 const TABLES = ['users', 'api_tokens', 'customers', 'ledger_entries', 'idempotency_keys'];
 
@@ -113,4 +113,15 @@ export async function sqlRows(db: Database, sql: string, params: unknown[] = [])
 export async function sqlCount(db: Database, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = await sqlRows(db, sql, params);
   return Number(row?.n);
+}
+
+/** Another app over a harness's services (a second instance, or one with the bot's side attached). */
+export function appFor(h: Harness, extra: Partial<Pick<AppDeps, 'telegram' | 'rateLimits'>> = {}): Express {
+  return createApp({
+    services: h.services,
+    db: h.db,
+    logger: createLogger('silent'),
+    rateLimits: { authPerWindow: 1_000_000, apiPerWindow: 1_000_000 },
+    ...extra,
+  });
 }

@@ -3,6 +3,40 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+export type Spawned = {
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far (the last `keep` characters). */
+  output(): string;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+};
+
+/**
+ * The one way tests (and the benchmark) run a script of this repository: `node <args>` from the repo
+ * root with a clean environment (PATH and HOME, plus `env`), output collected.
+ */
+export function spawnNode(args: string[], env: Record<string, string>, options: { stdin?: string; keep?: number } = {}): Spawned {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = options.keep ?? Infinity;
+  const collect = (d: Buffer) => {
+    out += d.toString();
+    if (out.length > keep) out = out.slice(-keep);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  if (options.stdin !== undefined) child.stdin?.end(options.stdin);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+/** A TypeScript entry point run the way npm's scripts run it (tsx as the loader). */
+export const tsxArgs = (entry: string, ...rest: string[]) => ['--import', 'tsx', entry, ...rest];
+
 export type Started = {
   child: ChildProcess;
   url: string;
@@ -11,21 +45,19 @@ export type Started = {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
 
-/** Runs the service as `npm start` does (tsx src/main.ts) and waits for its listening line. */
+/** Runs the service as `npm start` does and waits for its listening line. */
 export async function startService(env: Record<string, string>, timeoutMs = 30_000): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', BCRYPT_COST: '4', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, output, exited } = spawnNode(tsxArgs('src/main.ts'), {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    BCRYPT_COST: '4',
+    LOG_LEVEL: 'info',
+    ...env,
   });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not start in time:\n${out}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`service did not start in time:\n${output()}`)), timeoutMs);
     const check = () => {
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output());
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -35,13 +67,13 @@ export async function startService(env: Record<string, string>, timeoutMs = 30_0
     child.stderr?.on('data', check);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`service exited with ${code} before listening:\n${out}`));
+      reject(new Error(`service exited with ${code} before listening:\n${output()}`));
     });
   });
   return {
     child,
     url,
-    output: () => out,
+    output,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
@@ -49,16 +81,12 @@ export async function startService(env: Record<string, string>, timeoutMs = 30_0
   };
 }
 
-/** Runs the service expecting it to fail at start-up; resolves with its exit code and output. */
-export async function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, output };
+/** Runs a script to its end; resolves with its exit code and output. */
+export async function runToExit(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number | null; output: string }> {
+  const run = spawnNode(args, env, stdin === undefined ? {} : { stdin });
+  const code = await run.exited;
+  return { code, output: run.output() };
 }
+
+/** Runs the service expecting it to fail at start-up; resolves with its exit code and output. */
+export const runUntilExit = (env: Record<string, string>) => runToExit(tsxArgs('src/main.ts'), env);

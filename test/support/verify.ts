@@ -1,17 +1,18 @@
-import { spawn } from 'node:child_process';
-import { ROOT } from './process.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { runToExit, tsxArgs } from './process.js';
+
+/** npm's own script, so `npm run` goes through the same node-spawning helper as everything else. */
+function npmCli(): string {
+  const beside = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+  const fromNpm = process.env.npm_execpath;
+  if (fromNpm && /npm-cli\.js$/.test(fromNpm)) return fromNpm;
+  if (existsSync(beside)) return beside;
+  throw new Error('npm-cli.js not found beside node');
+}
 
 /** Runs `npm run verify` (or the script directly, which is quicker) against a database. */
 export function runVerify(databaseUrl: string, via: 'npm' | 'node' = 'node'): Promise<{ code: number | null; output: string }> {
-  const [command, args] =
-    via === 'npm' ? ['npm', ['run', '--silent', 'verify']] : [process.execPath, ['--import', 'tsx', 'src/verify.ts']];
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  const args = via === 'npm' ? [npmCli(), 'run', '--silent', 'verify'] : tsxArgs('src/verify.ts');
+  return runToExit(args, { DATABASE_URL: databaseUrl });
 }

@@ -1,0 +1,24 @@
+import { PendingChoiceSchema } from '../../bot/state/pending-choice.entity.js';
+import { LinkAttemptSchema } from '../../bot/state/link-attempt.entity.js';
+import { SeenUpdateSchema } from '../../bot/state/seen-update.entity.js';
+import { ApiTokenSchema } from '../domain/auth/api-token.entity.js';
+import { UserSchema } from '../domain/auth/user.entity.js';
+import { ChatLinkSchema } from '../domain/chat-links/chat-link.entity.js';
+import { LinkCodeSchema } from '../domain/chat-links/link-code.entity.js';
+import { CustomerSchema } from '../domain/customers/customer.entity.js';
+import { IdempotencyKeySchema } from '../domain/idempotency/idempotency-key.entity.js';
+import { LedgerEntrySchema } from '../domain/ledger/ledger-entry.entity.js';
+
+/** Every table the ORM knows: the domain's feature modules, and the bot's own Telegram bookkeeping. */
+export const entities = [
+  UserSchema,
+  ApiTokenSchema,
+  CustomerSchema,
+  LedgerEntrySchema,
+  IdempotencyKeySchema,
+  ChatLinkSchema,
+  LinkCodeSchema,
+  SeenUpdateSchema,
+  PendingChoiceSchema,
+  LinkAttemptSchema,
+];

@@ -1,0 +1,20 @@
+import { TransactionPropagation } from '@mikro-orm/core';
+import { currentEm, type EntityManager } from './sql.js';
+
+/**
+ * Units of work for services, without handing them the ORM: repositories called inside `fn` run on
+ * the transaction (they resolve the current EntityManager from the context).
+ */
+export type Transactions = {
+  /** A transaction of its own (a savepoint when one is already open). */
+  run<T>(fn: () => Promise<T>): Promise<T>;
+  /** Joins the caller's transaction when there is one, instead of nesting a savepoint. */
+  join<T>(fn: () => Promise<T>): Promise<T>;
+};
+
+export function createTransactions(root: EntityManager): Transactions {
+  return {
+    run: (fn) => currentEm(root).transactional(() => fn()),
+    join: (fn) => currentEm(root).transactional(() => fn(), { propagation: TransactionPropagation.REQUIRED }),
+  };
+}

@@ -1,0 +1,23 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { UserSchema } from '../auth/user.entity.js';
+
+/** Running totals are kept in minor units and bumped in the same transaction as each entry. */
+export const CustomerSchema = defineEntity({
+  name: 'Customer',
+  tableName: 'customers',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    owner: p.manyToOne(UserSchema).mapToPk().deleteRule('cascade'),
+    name: p.string().length(100),
+    phone: p.string().length(20).default(''),
+    address: p.string().length(500).default(''),
+    archived: p.boolean().default(false),
+    totalCredit: p.bigint('number').default(0),
+    totalDebit: p.bigint('number').default(0),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  },
+  indexes: [{ properties: ['owner', 'archived', 'id'] }],
+});
+
+export type Customer = InferEntity<typeof CustomerSchema>;

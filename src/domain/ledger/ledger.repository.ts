@@ -1,0 +1,195 @@
+import { currentEm, dateOf, num, numOrNull, oneOf, sqlRows, type EntityManager, type SqlParam, type SqlRow } from '../../db/sql.js';
+import { CHANNELS, ENTRY_TYPES, type Channel, type EntryType } from './ledger-entry.entity.js';
+
+/** An entry as every reader sees it. */
+export type EntryView = {
+  id: number;
+  customer: number;
+  type: EntryType;
+  amount: number;
+  note: string;
+  entryDate: string;
+  createdAt: Date;
+  reverses: number | null;
+  channel: Channel;
+};
+
+export type NewEntryRow = Omit<EntryView, 'id'> & { apiToken: number | null; telegramChatId: string | null };
+
+export type CustomerTotals = { totalCredit: number; totalDebit: number };
+
+export type OverallTotals = { totalCredit: bigint; totalDebit: bigint; customerCount: number; customersOwing: number };
+
+export type EntryFilter = {
+  type?: EntryType | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  /** The (entry_date, id) of the last entry of the previous page. */
+  after?: readonly [string, number] | undefined;
+};
+
+// The one column list and row mapper for entries, alike on SQLite and PostgreSQL.
+const COLUMNS = 'id, customer_id, type, amount, note, entry_date, created_at, reverses_id, channel';
+
+function fromRow(em: EntityManager, r: SqlRow): EntryView {
+  return {
+    id: num(r.id),
+    customer: num(r.customer_id),
+    type: oneOf(ENTRY_TYPES, r.type),
+    amount: num(r.amount),
+    note: String(r.note),
+    entryDate: String(r.entry_date),
+    createdAt: dateOf(em, r.created_at),
+    reverses: numOrNull(r.reverses_id),
+    channel: oneOf(CHANNELS, r.channel),
+  };
+}
+
+const ACTIVE_CUSTOMER = 'select 1 from customers where id = ? and owner_id = ? and archived = ?';
+
+// Sums are split at 2^26 so neither half can overflow SQLite's 64-bit sum(), however many customers.
+const SPLIT = 67_108_864;
+const joinHalves = (high: unknown, low: unknown) => BigInt(String(high ?? 0)) * BigInt(SPLIT) + BigInt(String(low ?? 0));
+
+/** Every query of the ledger: entries and the running totals they move. */
+export function createLedgerRepository(root: EntityManager) {
+  return {
+    /**
+     * One atomic statement checks ownership, applies the delta and returns the new totals and the
+     * customer's name: no read-then-write race, and no second read (this is the hottest write path).
+     * Null when the customer is not the owner's active one, or the total would pass `maxTotal`.
+     */
+    async addToTotals(
+      ownerId: number,
+      customerId: number,
+      type: EntryType,
+      amount: number,
+      maxTotal: number,
+      now: Date,
+    ): Promise<(CustomerTotals & { name: string }) | null> {
+      const column = type === 'credit' ? 'total_credit' : 'total_debit';
+      const [row] = await sqlRows(
+        currentEm(root),
+        `update customers set ${column} = ${column} + ?, updated_at = ?
+         where id = ? and owner_id = ? and archived = ? and ${column} <= ?
+         returning total_credit, total_debit, name`,
+        [amount, now, customerId, ownerId, false, maxTotal - amount],
+      );
+      return row ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit), name: String(row.name) } : null;
+    },
+
+    async insert(row: NewEntryRow): Promise<EntryView> {
+      const [inserted] = await sqlRows(
+        currentEm(root),
+        `insert into ledger_entries
+           (customer_id, type, amount, note, entry_date, created_at, reverses_id, channel, api_token_id, telegram_chat_id)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+        [row.customer, row.type, row.amount, row.note, row.entryDate, row.createdAt, row.reverses, row.channel, row.apiToken, row.telegramChatId],
+      );
+      const { apiToken: _token, telegramChatId: _chat, ...entry } = row;
+      return { ...entry, id: num(inserted?.id) };
+    },
+
+    async customerIsActive(ownerId: number, customerId: number): Promise<boolean> {
+      return (await sqlRows(currentEm(root), ACTIVE_CUSTOMER, [customerId, ownerId, false])).length > 0;
+    },
+
+    async find(customerId: number, entryId: number): Promise<EntryView | null> {
+      const em = currentEm(root);
+      const [row] = await sqlRows(em, `select ${COLUMNS} from ledger_entries where id = ? and customer_id = ?`, [entryId, customerId]);
+      return row ? fromRow(em, row) : null;
+    },
+
+    async isReversed(entryId: number): Promise<boolean> {
+      return (await sqlRows(currentEm(root), 'select id from ledger_entries where reverses_id = ?', [entryId])).length > 0;
+    },
+
+    /**
+     * Up to `limit` entries of an owner's active customer in (entry_date, id) order, on the
+     * (customer_id, entry_date, id) index; the ownership check rides along in the same statement.
+     */
+    async page(ownerId: number, customerId: number, filter: EntryFilter, limit: number): Promise<EntryView[]> {
+      const em = currentEm(root);
+      const where = ['customer_id = ?'];
+      const params: SqlParam[] = [customerId];
+      if (filter.type) where.push('type = ?'), params.push(filter.type);
+      if (filter.startDate) where.push('entry_date >= ?'), params.push(filter.startDate);
+      if (filter.endDate) where.push('entry_date <= ?'), params.push(filter.endDate);
+      if (filter.after) {
+        const [date, id] = filter.after;
+        where.push('(entry_date > ? or (entry_date = ? and id > ?))');
+        params.push(date, date, id);
+      }
+      const rows = await sqlRows(
+        em,
+        `select ${COLUMNS} from ledger_entries
+         where ${where.join(' and ')} and exists (${ACTIVE_CUSTOMER})
+         order by entry_date, id limit ?`,
+        [...params, customerId, ownerId, false, limit],
+      );
+      return rows.map((r) => fromRow(em, r));
+    },
+
+    /** The last `count` entries of a customer, newest first. */
+    async recent(customerId: number, count: number): Promise<EntryView[]> {
+      const em = currentEm(root);
+      const rows = await sqlRows(
+        em,
+        `select ${COLUMNS} from ledger_entries where customer_id = ? order by entry_date desc, id desc limit ?`,
+        [customerId, count],
+      );
+      return rows.map((r) => fromRow(em, r));
+    },
+
+    /** O(1): the running totals, never an aggregate over entries. */
+    async totals(ownerId: number, customerId: number): Promise<CustomerTotals | null> {
+      const [row] = await sqlRows(
+        currentEm(root),
+        'select total_credit, total_debit from customers where id = ? and owner_id = ? and archived = ?',
+        [customerId, ownerId, false],
+      );
+      return row ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit) } : null;
+    },
+
+    /** Totals over every active customer of an owner, summed exactly by the database. */
+    async overall(ownerId: number): Promise<OverallTotals> {
+      const [row] = await sqlRows(
+        currentEm(root),
+        `select count(*) as customers,
+                coalesce(sum(case when total_credit > total_debit then 1 else 0 end), 0) as owing,
+                sum(total_credit / ${SPLIT}) as credit_high, sum(total_credit % ${SPLIT}) as credit_low,
+                sum(total_debit / ${SPLIT}) as debit_high, sum(total_debit % ${SPLIT}) as debit_low
+         from customers where owner_id = ? and archived = ?`,
+        [ownerId, false],
+      );
+      return {
+        totalCredit: joinHalves(row?.credit_high, row?.credit_low),
+        totalDebit: joinHalves(row?.debit_high, row?.debit_low),
+        customerCount: num(row?.customers ?? 0),
+        customersOwing: num(row?.owing ?? 0),
+      };
+    },
+
+    /**
+     * The newest entry a chat posted that is not itself a reversal, with its customer's name and
+     * whether it was undone. Joined on the customer: a chat once linked to another merchant must not
+     * reach that merchant's entries.
+     */
+    async lastFromChat(ownerId: number, chatId: string): Promise<{ entry: EntryView; customerName: string; reversed: boolean } | null> {
+      const em = currentEm(root);
+      const [row] = await sqlRows(
+        em,
+        `select ${COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}, c.name as customer_name,
+                exists (select 1 from ledger_entries r where r.reverses_id = e.id) as reversed
+         from ledger_entries e join customers c on c.id = e.customer_id
+         where e.telegram_chat_id = ? and e.reverses_id is null and c.owner_id = ? and c.archived = ?
+         order by e.id desc limit 1`,
+        [chatId, ownerId, false],
+      );
+      if (!row) return null;
+      return { entry: fromRow(em, row), customerName: String(row.customer_name), reversed: Boolean(row.reversed) };
+    },
+  };
+}
+
+export type LedgerRepository = ReturnType<typeof createLedgerRepository>;

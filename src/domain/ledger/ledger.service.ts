@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type { Transactions } from '../../db/transaction.js';
+import { isUniqueViolation } from '../../db/sql.js';
+import type { Actor } from '../actor.js';
+import { todayUtc, type Clock } from '../clock.js';
+import { decodeCursor, encodeCursor, type Page } from '../cursor.js';
+import {
+  AlreadyReversed,
+  CannotReverseReversal,
+  CustomerNotFound,
+  EntryNotFound,
+  NothingToUndo,
+  TotalsLimitExceeded,
+} from '../errors.js';
+import { checkAmountMinor } from '../money.js';
+import { cursorRule, DEFAULT_PAGE_SIZE, isoDate, noteRule, pageSizeRule } from '../rules.js';
+import { parseInput } from '../validate.js';
+import type { IntegrityReport, IntegrityRepository } from './integrity.repository.js';
+import { ENTRY_TYPES, type EntryType } from './ledger-entry.entity.js';
+import type { EntryView, LedgerRepository } from './ledger.repository.js';
+
+export type { EntryView } from './ledger.repository.js';
+
+export type Totals = { totalCredit: number; totalDebit: number; balance: number };
+
+/** The entry, the customer's new totals, and its name (read by the same statement, for replies that say whose). */
+export type PostedEntry = { entry: EntryView; totals: Totals; customerName: string };
+
+export type OverallSummary = {
+  totalCredit: bigint;
+  totalDebit: bigint;
+  balance: bigint;
+  customerCount: number;
+  customersOwing: number;
+};
+
+/** A credit or debit to post: the amount in minor units, the date today (UTC) when left out. */
+export type NewEntry = { type: EntryType; amountMinor: number; note?: string | undefined; entryDate?: string | undefined };
+export type EntryListQuery = {
+  limit?: number | undefined;
+  cursor?: string | undefined;
+  type?: EntryType | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+};
+
+export type UndoCandidate = {
+  entryId: number;
+  customerId: number;
+  customerName: string;
+  type: EntryType;
+  amount: number;
+  alreadyReversed: boolean;
+};
+
+/**
+ * Running totals stay at or below 2^53 - 1 minor units so every total is an exact JS number on
+ * every driver (about 90 trillion in major units: far beyond any small merchant).
+ */
+export const MAX_TOTAL_MINOR = Number.MAX_SAFE_INTEGER;
+
+const newEntryRule = z.object({
+  type: z.enum(ENTRY_TYPES, 'must be "credit" or "debit"'),
+  amountMinor: z.number(),
+  note: noteRule.optional(),
+  entryDate: isoDate.optional(),
+});
+const reverseRule = z.object({ note: noteRule.optional() });
+const listRule = z
+  .object({
+    limit: pageSizeRule.default(DEFAULT_PAGE_SIZE),
+    cursor: cursorRule.optional(),
+    type: z.enum(ENTRY_TYPES).optional(),
+    startDate: isoDate.optional(),
+    endDate: isoDate.optional(),
+  })
+  .refine((f) => !f.startDate || !f.endDate || f.startDate <= f.endDate, { message: 'must be on or after the start date', path: ['endDate'] });
+const entryCursor = z.tuple([isoDate, z.number().int().positive()]);
+
+const totalsOf = (t: { totalCredit: number; totalDebit: number }): Totals => ({ ...t, balance: t.totalCredit - t.totalDebit });
+
+type Append = { type: EntryType; amount: number; note: string; entryDate: string; reverses: number | null };
+
+export type LedgerServiceDeps = { entries: LedgerRepository; integrity: IntegrityRepository; transactions: Transactions; clock: Clock };
+
+/** The append-only ledger: entries move running totals in the same transaction; corrections are reversals. */
+export function createLedgerService({ entries, integrity, transactions, clock }: LedgerServiceDeps) {
+  async function assertCustomer(actor: Actor, customerId: number): Promise<void> {
+    if (!(await entries.customerIsActive(actor.ownerId, customerId))) throw new CustomerNotFound();
+  }
+
+  /** Inserts an entry and bumps the customer's running total in one transaction. */
+  function append(actor: Actor, customerId: number, data: Append): Promise<PostedEntry> {
+    // Joins the caller's transaction (an idempotent request's) instead of nesting a savepoint: an
+    // error here aborts the whole unit anyway.
+    return transactions.join(async () => {
+      const now = clock.now();
+      const totals = await entries.addToTotals(actor.ownerId, customerId, data.type, data.amount, MAX_TOTAL_MINOR, now);
+      if (!totals) {
+        await assertCustomer(actor, customerId);
+        throw new TotalsLimitExceeded();
+      }
+      const entry = await entries.insert({
+        customer: customerId,
+        ...data,
+        createdAt: now,
+        channel: actor.channel,
+        apiToken: actor.tokenId,
+        telegramChatId: actor.chatId,
+      });
+      return { entry, totals: totalsOf(totals), customerName: totals.name };
+    });
+  }
+
+  return {
+    async post(actor: Actor, customerId: number, command: NewEntry): Promise<PostedEntry> {
+      const data = parseInput(newEntryRule, command);
+      return append(actor, customerId, {
+        type: data.type,
+        amount: checkAmountMinor(data.amountMinor),
+        note: data.note ?? '',
+        entryDate: data.entryDate ?? todayUtc(clock),
+        reverses: null,
+      });
+    },
+
+    /** Posts the opposite entry, pointing at the original. Each entry can be reversed once. */
+    async reverse(actor: Actor, customerId: number, entryId: number, command: { note?: string | undefined } = {}): Promise<PostedEntry> {
+      const { note } = parseInput(reverseRule, command);
+      await assertCustomer(actor, customerId);
+      const original = await entries.find(customerId, entryId);
+      if (!original) throw new EntryNotFound();
+      if (original.reverses !== null) throw new CannotReverseReversal();
+      if (await entries.isReversed(entryId)) throw new AlreadyReversed();
+      try {
+        return await append(actor, customerId, {
+          type: original.type === 'credit' ? 'debit' : 'credit',
+          amount: original.amount,
+          note: note ?? `Reversal of entry #${original.id}`,
+          entryDate: todayUtc(clock),
+          reverses: original.id,
+        });
+      } catch (error) {
+        // A concurrent reversal won the unique index on `reverses`.
+        if (isUniqueViolation(error)) throw new AlreadyReversed();
+        throw error;
+      }
+    },
+
+    /** Entries in (entry_date, id) order, filtered and paginated. */
+    async list(actor: Actor, customerId: number, query: EntryListQuery = {}): Promise<Page<EntryView>> {
+      const filter = parseInput(listRule, query);
+      const after = filter.cursor ? decodeCursor(filter.cursor, entryCursor) : undefined;
+      const rows = await entries.page(actor.ownerId, customerId, { ...filter, after }, filter.limit + 1);
+      // An empty page is either no entries or not this merchant's customer: only then ask which.
+      if (rows.length === 0) await assertCustomer(actor, customerId);
+      const items = rows.slice(0, filter.limit);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor([last.entryDate, last.id]) : null };
+    },
+
+    /** The last `count` entries, newest first (for chat history). */
+    async recent(actor: Actor, customerId: number, count: number): Promise<EntryView[]> {
+      await assertCustomer(actor, customerId);
+      return entries.recent(customerId, count);
+    },
+
+    async customerSummary(actor: Actor, customerId: number): Promise<Totals> {
+      const totals = await entries.totals(actor.ownerId, customerId);
+      if (!totals) throw new CustomerNotFound();
+      return totalsOf(totals);
+    },
+
+    /** The merchant's totals over all active customers, summed exactly (BigInt). */
+    async overallSummary(actor: Actor): Promise<OverallSummary> {
+      const t = await entries.overall(actor.ownerId);
+      return { ...t, balance: t.totalCredit - t.totalDebit };
+    },
+
+    /** The newest entry the actor's chat posted that is not itself a reversal, for /undo. */
+    async lastUndoable(actor: Actor): Promise<UndoCandidate> {
+      const last = actor.chatId === null ? null : await entries.lastFromChat(actor.ownerId, actor.chatId);
+      if (!last) throw new NothingToUndo();
+      return {
+        entryId: last.entry.id,
+        customerId: last.entry.customer,
+        customerName: last.customerName,
+        type: last.entry.type,
+        amount: last.entry.amount,
+        alreadyReversed: last.reversed,
+      };
+    },
+
+    /** Every customer's totals recomputed from its entries, and every reversal checked (read-only). */
+    checkIntegrity(): Promise<IntegrityReport> {
+      return integrity.check();
+    },
+  };
+}
+
+export type LedgerService = ReturnType<typeof createLedgerService>;

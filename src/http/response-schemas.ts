@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { CHANNELS, ENTRY_TYPES } from '../domain/ledger/ledger-entry.entity.js';
+
+/** Response shapes on the wire. Presenters are typed by these, and the OpenAPI document is built from them. */
+
+const money = (example: string, description: string) =>
+  z.string().regex(/^-?\d+\.\d{2}$/).meta({ description: `${description} (exact decimal string)`, example });
+
+export const tokenResponse = z
+  .object({ token: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'API token, shown once' }) })
+  .meta({
+    id: 'TokenResponse',
+    example: { token: '9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b3f1d8e9c2a6b1f1cbd1e2f3a' },
+  });
+
+export const meResponse = z
+  .object({ id: z.number().int(), username: z.string() })
+  .meta({ id: 'Me', example: { id: 1, username: 'corner-shop' } });
+
+export const totalsResponse = z
+  .object({
+    total_credit: money('5000.00', 'Sum of credit entries: what you gave'),
+    total_debit: money('2000.00', 'Sum of debit entries: what you got'),
+    balance: money('3000.00', 'total_credit - total_debit: what the customer owes you'),
+  })
+  .meta({ id: 'Totals', example: { total_credit: '5000.00', total_debit: '2000.00', balance: '3000.00' } });
+
+export const customerResponse = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    phone: z.string(),
+    address: z.string(),
+    total_credit: money('5000.00', 'Sum of credit entries'),
+    total_debit: money('2000.00', 'Sum of debit entries'),
+    balance: money('3000.00', 'total_credit - total_debit'),
+  })
+  .meta({
+    id: 'Customer',
+    example: {
+      id: 1,
+      name: 'Alice',
+      phone: '+1 555 0100',
+      address: '12 Market St',
+      total_credit: '5000.00',
+      total_debit: '2000.00',
+      balance: '3000.00',
+    },
+  });
+
+export const entryResponse = z
+  .object({
+    id: z.number().int(),
+    customer: z.number().int(),
+    type: z.enum(ENTRY_TYPES),
+    amount: money('5000.00', 'Amount, always positive'),
+    note: z.string(),
+    entry_date: z.string().meta({ format: 'date', example: '2026-11-24' }),
+    created_at: z.string().meta({ format: 'date-time', example: '2026-11-24T09:15:02.123Z' }),
+    reverses: z.number().int().nullable().meta({ description: 'The entry this one reverses, if any' }),
+    channel: z.enum(CHANNELS).meta({ description: 'Where the entry was made' }),
+  })
+  .meta({
+    id: 'Entry',
+    example: {
+      id: 1,
+      customer: 1,
+      type: 'credit',
+      amount: '5000.00',
+      note: 'rice and oil',
+      entry_date: '2026-11-24',
+      created_at: '2026-11-24T09:15:02.123Z',
+      reverses: null,
+      channel: 'api',
+    },
+  });
+
+export const overallSummaryResponse = z
+  .object({
+    total_credit: money('15000.00', 'Sum over all active customers'),
+    total_debit: money('4000.00', 'Sum over all active customers'),
+    balance: money('11000.00', 'What all customers owe you together'),
+    customer_count: z.number().int(),
+    customers_owing: z.number().int().meta({ description: 'Customers with a positive balance' }),
+  })
+  .meta({
+    id: 'OverallSummary',
+    example: { total_credit: '15000.00', total_debit: '4000.00', balance: '11000.00', customer_count: 3, customers_owing: 2 },
+  });
+
+export const errorResponse = z
+  .object({
+    error: z.string().meta({ description: 'Human-readable message' }),
+    code: z.string().meta({ description: 'Stable machine code' }),
+    fields: z.record(z.string(), z.string()).meta({ description: 'Message per invalid field' }),
+  })
+  .meta({
+    id: 'Error',
+    example: { error: 'Customer not found.', code: 'customer_not_found', fields: {} },
+  });
+
+export const healthResponse = z
+  .object({ status: z.literal('ok'), database: z.literal('ok') })
+  .meta({ id: 'Health', example: { status: 'ok', database: 'ok' } });
+
+export type TokenResponse = z.infer<typeof tokenResponse>;
+export type CustomerResponse = z.infer<typeof customerResponse>;
+export type EntryResponse = z.infer<typeof entryResponse>;
+export type TotalsResponse = z.infer<typeof totalsResponse>;
+export type OverallSummaryResponse = z.infer<typeof overallSummaryResponse>;
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+export const linkCodeResponse = z
+  .object({
+    code: z.string().meta({ description: 'One-time code, valid for 10 minutes' }),
+    url: z.string().meta({ description: 'Deep link that opens the bot and links the chat' }),
+    expires_at: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({
+    id: 'LinkCode',
+    example: {
+      code: 'k3Jd8sQp2LmZ',
+      url: 'https://t.me/mini_ledger_bot?start=k3Jd8sQp2LmZ',
+      expires_at: '2026-11-24T09:25:00.000Z',
+    },
+  });
+
+export const telegramLinkResponse = z
+  .object({
+    id: z.number().int(),
+    chat_id: z.string(),
+    chat_title: z.string(),
+    created_at: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({
+    id: 'TelegramLink',
+    example: { id: 1, chat_id: '123456789', chat_title: 'Sam', created_at: '2026-11-24T09:16:00.000Z' },
+  });

@@ -1,0 +1,148 @@
+import type { Server } from 'node:http';
+import type { Bot } from 'grammy';
+import type { Express } from 'express';
+import type { BotContext } from '../bot/context.js';
+import { createBot } from '../bot/create-bot.js';
+import type { OfflineApi } from '../bot/offline-api.js';
+import { prepareBot, type PreparedBot } from '../bot/run.js';
+import { createBotState, type BotState } from '../bot/state/index.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/orm.js';
+import type { PasswordHasher } from './domain/auth/password-hasher.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { createServices, type Services } from './domain/services.js';
+import { createHousekeeping, type Housekeeping } from './housekeeping.js';
+import { createApp, type TelegramHttp } from './http/app.js';
+import { answerClientErrorsInJson } from './http/client-errors.js';
+import { drainable } from './http/drain.js';
+import { connectRedisStore } from './http/rate-limit-redis.js';
+import { createLogger, type Logger } from './logger.js';
+
+export type RuntimeOptions = {
+  /** The system clock unless a test moves time itself. */
+  clock?: Clock;
+  logger?: Logger;
+  passwords?: PasswordHasher;
+  /** Runs the bot against this stand-in for the Bot API, whatever the Telegram configuration says. */
+  offlineBot?: OfflineApi;
+  /** False for read-only tools (`npm run verify`): the schema is used as it is. */
+  migrate?: boolean;
+  /** A shorter rate-limit window than a minute (tests). */
+  rateLimitWindowMs?: number;
+};
+
+export type Runtime = {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  db: Database;
+  services: Services;
+  botState: BotState;
+  /** Null when the bot is off. */
+  bot: Bot<BotContext> | null;
+  app: Express;
+  housekeeping: Housekeeping;
+  /** Listens on the configured address, then starts the bot (polling or webhook) and housekeeping. */
+  start(): Promise<{ url: string; server: Server }>;
+  /** Stops taking work, finishes what was started, then closes the database. */
+  stop(): Promise<void>;
+};
+
+/**
+ * The one composition root: config -> database -> migrations -> services -> bot -> app ->
+ * housekeeping. `npm start`, `npm run chat`, `npm run verify`, the benchmarks and the tests all build
+ * the service through it.
+ */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs,
+    poolSize: config.databasePoolSize,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
+  const stoppers: Array<() => Promise<void>> = [];
+  try {
+    if (options.migrate !== false) {
+      const applied = await db.migrate();
+      logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
+    }
+    const services = createServices({ em: db.em, clock, bcryptCost: config.bcryptCost, ...(options.passwords ? { passwords: options.passwords } : {}) });
+    const botState = createBotState({ em: db.em, clock });
+    const housekeeping = createHousekeeping({ purges: [...services.purges, ...botState.purges], clock, logger });
+
+    let bot: Bot<BotContext> | null = null;
+    let online: PreparedBot | null = null;
+    let telegram: TelegramHttp | undefined;
+    const botDeps = { services, state: botState, em: db.em, logger };
+    if (options.offlineBot) {
+      bot = createBot({ ...botDeps, connection: { offline: options.offlineBot } });
+      telegram = { botUsername: options.offlineBot.botInfo.username };
+    } else if (config.telegram.mode !== 'off') {
+      bot = createBot({ ...botDeps, connection: { token: config.telegram.botToken, apiRoot: config.telegram.apiRoot } });
+      online = await prepareBot(bot, config.telegram, logger);
+      telegram = online.http;
+    }
+
+    const redis = config.redisUrl ? await connectRedisStore(config.redisUrl, logger) : null;
+    if (redis) stoppers.push(() => redis.close());
+    const app = createApp({
+      services,
+      db,
+      logger,
+      rateLimits: {
+        authPerWindow: config.rateLimits.authPerMinute,
+        apiPerWindow: config.rateLimits.apiPerMinute,
+        ...(options.rateLimitWindowMs ? { windowMs: options.rateLimitWindowMs } : {}),
+        ...(redis ? { store: redis.store } : {}),
+      },
+      ...(telegram ? { telegram } : {}),
+    });
+
+    let http: { close(): Promise<void> } | null = null;
+    let stopping: Promise<void> | null = null;
+
+    return {
+      config,
+      logger,
+      clock,
+      db,
+      services,
+      botState,
+      bot,
+      app,
+      housekeeping,
+      async start() {
+        const server: Server = await new Promise((resolve, reject) => {
+          const s = app.listen(config.port, config.host, () => resolve(s));
+          s.once('error', reject);
+        });
+        http = drainable(server);
+        answerClientErrorsInJson(server);
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : config.port;
+        const url = `http://${config.host}:${port}`;
+        logger.info({ host: config.host, port }, `Mini Ledger API listening on ${url}`);
+        if (online) await online.start();
+        else if (!options.offlineBot) logger.info('Telegram bot off: TELEGRAM_BOT_TOKEN is not set');
+        housekeeping.start();
+        return { url, server };
+      },
+      stop() {
+        // Each stops taking work and finishes what it started; all of them end before the ORM closes.
+        stopping ??= (async () => {
+          await Promise.all([http?.close(), online?.stop(), housekeeping.stop()]);
+          for (const stop of stoppers) await stop();
+          await services.passwords.close();
+          await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    for (const stop of stoppers) await stop().catch(() => undefined);
+    await db.close();
+    throw error;
+  }
+}
