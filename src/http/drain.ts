@@ -7,6 +7,9 @@ import { Server as NetServer, type Socket } from 'node:net';
  */
 export const IDLE_GRACE_MS = 1_000;
 
+/** How long the listener keeps accepting after close(), at most, while connections queued before it keep coming out. */
+export const LISTEN_GRACE_MS = 1_000;
+
 type Tracked = { open: Set<ServerResponse>; grace: NodeJS.Timeout | null };
 
 /**
@@ -17,6 +20,8 @@ type Tracked = { open: Set<ServerResponse>; grace: NodeJS.Timeout | null };
 export function drainable(server: Server): { close(): Promise<void> } {
   const sockets = new Map<Socket, Tracked>();
   let closing = false;
+  // Connections accepted since the listener last looked: libuv accepts one queued connection per poll phase.
+  let acceptedSinceLook = 0;
   let closed: Promise<void> | null = null;
 
   const closeAfterAnswer = (res: ServerResponse) => {
@@ -52,6 +57,7 @@ export function drainable(server: Server): { close(): Promise<void> } {
   };
 
   server.on('connection', (socket: Socket) => {
+    acceptedSinceLook += 1;
     const state = track(socket);
     if (closing) closeWhenIdle(socket, state);
   });
@@ -80,12 +86,25 @@ export function drainable(server: Server): { close(): Promise<void> } {
         state.open.forEach(closeAfterAnswer);
         closeWhenIdle(socket, state);
       }
-      // The listener closes only after one more full turn of the loop: its poll phase accepts every
-      // connection the kernel queued before the signal was handled (a busy loop may have left several),
-      // which would otherwise be reset with the backlog although their requests were already sent.
-      closed = new Promise<void>((resolve) =>
-        setImmediate(() => setImmediate(() => NetServer.prototype.close.call(server, () => resolve()))),
-      );
+      // Closing the listener resets every connection still in the kernel's accept queue, though its
+      // client may have sent its request long before the signal (a loop stalled for a while leaves
+      // several queued), and libuv accepts only one queued connection per poll phase. So the listener
+      // stays open, one full loop turn (one poll phase) at a time, until a turn accepts nothing: the
+      // queue is then empty. Capped, since clients told to close keep opening new connections.
+      const started = performance.now();
+      closed = new Promise<void>((resolve) => {
+        const look = () =>
+          setImmediate(() =>
+            setImmediate(() => {
+              const busy = acceptedSinceLook > 0 && performance.now() - started < LISTEN_GRACE_MS;
+              acceptedSinceLook = 0;
+              if (busy) look();
+              else NetServer.prototype.close.call(server, () => resolve());
+            }),
+          );
+        acceptedSinceLook = 0;
+        look();
+      });
       return closed;
     },
   };

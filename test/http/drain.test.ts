@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { drainable } from '../../src/http/drain.js';
+import { spawnNode, tsxArgs } from '../support/process.js';
 
 type Sent = { beforeClose: boolean; status: number | null; connectionClose: boolean };
 
@@ -138,5 +139,29 @@ describe('drainable(server).close()', () => {
 
     expect(performance.now() - startedAt).toBeLessThan(2_000);
     expect([used.error(), silent.error()]).toEqual([null, null]);
+  });
+
+  it('when the loop stalled while several new connections queued up, then close() accepts and answers every one of them instead of resetting the queue', async () => {
+    const child = spawnNode(tsxArgs('test/http/support/stalled-server.ts'), {});
+    const port = await new Promise<number>((resolve, reject) => {
+      const check = () => {
+        const match = /port (\d+)/.exec(child.output());
+        if (match?.[1]) resolve(Number(match[1]));
+      };
+      child.child.stdout?.on('data', check);
+      void child.exited.then(() => reject(new Error(`stalled server exited:\n${child.output()}`)));
+    });
+    // The first connection starts the stall; the others connect and send while the server cannot run.
+    const clients = [client(port, () => false, { loop: false })];
+    await clients[0]?.connected;
+    for (let i = 0; i < 6; i++) clients.push(client(port, () => false, { loop: false }));
+    await Promise.all(clients.map((c) => c.connected));
+    clients.forEach((c) => c.send());
+    await Promise.all(clients.map((c) => c.closed));
+    expect(await child.exited).toBe(0);
+
+    expect(clients.map((c) => c.error())).toEqual(clients.map(() => null));
+    expect(clients.map((c) => c.sent[0]?.status)).toEqual(clients.map(() => 200));
+    expect(child.output()).toContain(`accepted ${clients.length}`);
   });
 });
