@@ -1,8 +1,10 @@
+import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { Actor } from '../src/domain/actor.js';
+import type { Clock } from '../src/domain/clock.js';
 import type { Services } from '../src/domain/services.js';
 import type { Logger } from '../src/logger.js';
-import { ChatNotLinked } from './errors.js';
+import { ChatNotLinked, PrivateOnly } from './errors.js';
 import type { BotState } from './state/index.js';
 
 /** What every handler can reach: the domain services, the bot's own state, the log, and the chat's merchant (if linked). */
@@ -10,11 +12,14 @@ export type BotFlavor = {
   services: Services;
   state: BotState;
   logger: Logger;
+  clock: Clock;
   /** Set by the actor middleware; null in a chat that is not linked. */
   actor: Actor | null;
+  /** Which line of a several-line message this is (0 for a message of one line). */
+  line: number;
 };
 
-export type BotContext = Context & BotFlavor;
+export type BotContext = Context & BotFlavor & I18nFlavor;
 
 /** The linked merchant, or ChatNotLinked (answered with how to link, nothing changed). */
 export function actorOf(ctx: BotContext): Actor {
@@ -22,7 +27,20 @@ export function actorOf(ctx: BotContext): Actor {
   return ctx.actor;
 }
 
+/** The linked merchant of a private chat (commands that show or take a secret). */
+export function privateActorOf(ctx: BotContext): Actor {
+  if (ctx.chat?.type !== 'private') throw new PrivateOnly();
+  return actorOf(ctx);
+}
+
 /** The key that makes a message's ledger change happen once, however often Telegram delivers it. */
-export function messageKey(chatId: number | string, messageId: number): string {
-  return `tg:${chatId}:${messageId}`;
+export function messageKey(chatId: number | string, messageId: number, line = 0): string {
+  return line === 0 ? `tg:${chatId}:${messageId}` : `tg:${chatId}:${messageId}:${line}`;
+}
+
+/** The key of the line being handled. */
+export function lineKey(ctx: BotContext): string {
+  const message = ctx.msg;
+  if (!ctx.chat || !message) throw new Error('no message to key');
+  return messageKey(ctx.chat.id, message.message_id, ctx.line);
 }

@@ -1,19 +1,25 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot } from 'grammy';
+import { Bot, Composer } from 'grammy';
 import type { EntityManager } from '../src/db/sql.js';
+import type { Clock } from '../src/domain/clock.js';
 import type { Services } from '../src/domain/services.js';
 import type { Logger } from '../src/logger.js';
 import type { BotContext } from './context.js';
+import { accountFeature } from './features/account.js';
 import { cancelFeature } from './features/cancel.js';
 import { customersFeature } from './features/customers.js';
+import { editsFeature } from './features/edits.js';
 import { entriesFeature } from './features/entries.js';
 import { fallbackFeature } from './features/fallback.js';
 import { helpFeature } from './features/help.js';
 import { linkFeature } from './features/link.js';
+import { quickEntryFeature } from './features/quick-entry.js';
 import { summaryFeature } from './features/summary.js';
 import { undoFeature } from './features/undo.js';
+import { createI18n } from './i18n.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
+import { eachLine } from './middlewares/lines.js';
 import { loadActor, provide, skipSeenUpdates, unitOfWork } from './middlewares/setup.js';
 import type { OfflineApi } from './offline-api.js';
 import type { BotState } from './state/index.js';
@@ -21,12 +27,15 @@ import type { BotState } from './state/index.js';
 /** Where the bot's Bot API calls go: Telegram (or a self-hosted server), or the offline stand-in. */
 export type BotConnection = { token: string; apiRoot: string } | { offline: OfflineApi };
 
-export type BotDeps = { services: Services; state: BotState; em: EntityManager; logger: Logger; connection: BotConnection };
+export type BotDeps = { services: Services; state: BotState; em: EntityManager; logger: Logger; clock: Clock; connection: BotConnection };
 
 const OFFLINE_TOKEN = '4242:offline';
 
+/** The updates the bot asks Telegram for. */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
+
 /** The grammY bot over the domain services. It never touches the ORM: `em` only opens a unit of work per update. */
-export function createBot({ services, state, em, logger, connection }: BotDeps): Bot<BotContext> {
+export function createBot({ services, state, em, logger, clock, connection }: BotDeps): Bot<BotContext> {
   const bot =
     'offline' in connection
       ? new Bot<BotContext>(OFFLINE_TOKEN, { botInfo: connection.offline.botInfo, client: { fetch: connection.offline.fetch } })
@@ -36,20 +45,26 @@ export function createBot({ services, state, em, logger, connection }: BotDeps):
 
   // Under the runner updates run concurrently: one chat's updates still go in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.use(provide({ services, state, logger }));
+  bot.use(provide({ services, state, logger, clock }));
+  bot.use(createI18n());
   bot.use(errorBoundary);
   bot.use(unitOfWork(em));
   bot.use(skipSeenUpdates);
   bot.use(loadActor);
 
-  bot.use(linkFeature());
-  bot.use(helpFeature());
-  bot.use(customersFeature());
-  bot.use(entriesFeature());
-  bot.use(summaryFeature());
-  bot.use(undoFeature());
-  bot.use(cancelFeature());
-  bot.use(fallbackFeature());
+  const features = new Composer<BotContext>();
+  features.use(linkFeature());
+  features.use(accountFeature());
+  features.use(helpFeature());
+  features.use(customersFeature());
+  features.use(entriesFeature());
+  features.use(summaryFeature());
+  features.use(undoFeature());
+  features.use(editsFeature());
+  features.use(cancelFeature());
+  features.use(quickEntryFeature());
+  features.use(fallbackFeature());
+  bot.use(eachLine(features));
 
   // Last resort: the boundary answers users; this only logs what escaped it (e.g. a failing reply).
   bot.catch((error) => logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'bot error'));

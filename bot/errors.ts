@@ -1,34 +1,47 @@
+import type { TranslationVariables } from '@grammyjs/i18n';
+
 /**
- * The bot's own refusals: Telegram rules, not ledger rules. Each carries the words the user sees;
- * the error boundary answers with them, as it answers domain errors with theirs.
+ * The bot's own refusals: Telegram rules and unreadable commands, not ledger rules. Each names the
+ * message the user sees (a key of bot/locales) and its variables; the error boundary translates it.
  */
-export class BotRefusal extends Error {}
+export class BotRefusal extends Error {
+  constructor(
+    readonly key: string,
+    readonly vars: TranslationVariables = {},
+  ) {
+    super(key);
+    this.name = new.target.name;
+  }
+}
 
 /** A command was typed in a shape the bot cannot read; the message says what the shape should be. */
-export class UsageError extends BotRefusal {
-  override name = 'UsageError';
-}
+export class UsageError extends BotRefusal {}
 
-/** A button whose pending choice is gone (expired, or never made in this chat). */
-export class StaleButton extends BotRefusal {
-  override name = 'StaleButton';
-}
+/** A button whose question is gone (expired, cancelled, asked under another link) or not one this bot wrote. */
+export class StaleButton extends BotRefusal {}
 
 /** The chat is not linked to a merchant: answered with how to link; nothing changed. */
 export class ChatNotLinked extends BotRefusal {
-  override name = 'ChatNotLinked';
+  constructor() {
+    super('how-to-link');
+  }
 }
 
 export class LinkOnlyInPrivateChat extends BotRefusal {
-  override name = 'LinkOnlyInPrivateChat';
   constructor() {
-    super('A ledger can be linked only to a private chat: in a group every member could read and change it.');
+    super('link-only-private');
   }
 }
 
 export class TooManyLinkAttempts extends BotRefusal {
-  override name = 'TooManyLinkAttempts';
   constructor() {
-    super('Too many failed link attempts from this chat; wait a minute.');
+    super('link-too-many');
+  }
+}
+
+/** A command that works only in a private chat. */
+export class PrivateOnly extends BotRefusal {
+  constructor() {
+    super('private-only');
   }
 }

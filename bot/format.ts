@@ -1,24 +1,17 @@
-import type { EntryType } from '../src/domain/ledger/ledger-entry.entity.js';
 import { formatMinor } from '../src/domain/money.js';
 
-/** "Alice owes you 300.00" / "You owe Alice 20.00" / "Alice is settled up". */
-export function balancePhrase(name: string, balance: number | bigint): string {
-  if (balance > 0) return `${name} owes you ${formatMinor(balance)}`;
-  if (balance < 0) return `You owe ${name} ${formatMinor(-BigInt(balance))}`;
-  return `${name} is settled up (0.00)`;
+/** Telegram's limit on a message's text. */
+export const MAX_MESSAGE_CHARS = 4096;
+
+/** Minor units with thousands grouping, as a reply shows them: 125000050 -> "1,250,000.50". */
+export function money(minor: number | bigint): string {
+  const exact = formatMinor(minor);
+  const negative = exact.startsWith('-');
+  const [whole = '0', fraction = '00'] = (negative ? exact.slice(1) : exact).split('.');
+  return `${negative ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
 }
 
-/** "credit 500.00" */
-export function entryShort(type: EntryType, amount: number): string {
-  return `${type} ${formatMinor(amount)}`;
-}
-
-/** "credit 500.00 (you gave)" */
-export function entryPhrase(type: EntryType, amount: number): string {
-  return `${entryShort(type, amount)} (${type === 'credit' ? 'you gave' : 'you got'})`;
-}
-
-/** Telegram refuses messages over 4096 characters; long notes are shortened in lists. */
+/** Echoed text is clipped, so a reply never grows with what was typed. */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

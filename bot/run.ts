@@ -4,9 +4,9 @@ import { webhookCallback, type Bot } from 'grammy';
 import type { TelegramConfig } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { BotContext } from './context.js';
-import { MENU } from './features/help.js';
-
-const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+import { ALLOWED_UPDATES } from './create-bot.js';
+import { menu } from './features/help.js';
+import { createI18n } from './i18n.js';
 
 /** Derived from the token, so only someone who knows the token can name it (the secret header is checked too). */
 export function webhookPath(token: string): string {
@@ -36,7 +36,8 @@ export async function prepareBot(bot: Bot<BotContext>, telegram: OnlineTelegram,
     async start(): Promise<void> {
       // The command menu is a nicety: a server without setMyCommands must not stop the bot.
       try {
-        await bot.api.setMyCommands(MENU);
+        const i18n = createI18n();
+        await bot.api.setMyCommands(menu((key) => i18n.t('en', key)));
       } catch (error) {
         logger.warn({ err: error }, 'could not set the bot command menu; continuing');
       }

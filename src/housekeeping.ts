@@ -8,6 +8,8 @@ export const PURGE_BATCH = 1_000;
 const MAX_BATCHES_PER_PASS = 20;
 
 export type Housekeeping = {
+  /** Adds a purge (one that needs what is built later, such as the bot's API). */
+  add(purge: Purge): void;
   /** One pass over every purge; returns how many rows each deleted. */
   runOnce(): Promise<Record<string, number>>;
   start(): void;
@@ -20,7 +22,8 @@ export type Housekeeping = {
  * run it at once: a row two instances both pick is deleted by one and skipped by the other.
  */
 export function createHousekeeping(deps: { purges: Purge[]; clock: Clock; logger: Logger; intervalMs?: number; batch?: number }): Housekeeping {
-  const { purges, clock, logger } = deps;
+  const { clock, logger } = deps;
+  const purges = [...deps.purges];
   const batch = deps.batch ?? PURGE_BATCH;
   const intervalMs = deps.intervalMs ?? HOUSEKEEPING_INTERVAL_MS;
   let timer: NodeJS.Timeout | null = null;
@@ -60,6 +63,7 @@ export function createHousekeeping(deps: { purges: Purge[]; clock: Clock; logger
   };
 
   return {
+    add: (purge) => void purges.push(purge),
     runOnce,
     start() {
       stopped = false;

@@ -75,7 +75,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     let bot: Bot<BotContext> | null = null;
     let online: PreparedBot | null = null;
     let telegram: TelegramHttp | undefined;
-    const botDeps = { services, state: botState, em: db.em, logger };
+    const botDeps = { services, state: botState, em: db.em, logger, clock };
     if (options.offlineBot) {
       bot = createBot({ ...botDeps, connection: { offline: options.offlineBot } });
       telegram = { botUsername: options.offlineBot.botInfo.username };
@@ -83,6 +83,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       bot = createBot({ ...botDeps, connection: { token: config.telegram.botToken, apiRoot: config.telegram.apiRoot } });
       online = await prepareBot(bot, config.telegram, logger);
       telegram = online.http;
+    }
+
+    if (bot) {
+      const api = bot.api;
+      housekeeping.add({ name: 'scheduled deletions', run: (now, batch) => botState.deletions.runDue(now, batch, (chat, message) => api.deleteMessage(chat, message)) });
     }
 
     const redis = config.redisUrl ? await connectRedisStore(config.redisUrl, logger) : null;

@@ -24,8 +24,8 @@ async function verify(): Promise<number> {
     const report = await runtime.services.ledger.checkIntegrity();
     for (const m of report.mismatches) {
       process.stdout.write(
-        `MISMATCH customer ${m.customerId} (owner ${m.ownerId}): stored credit ${formatMinor(m.stored.credit)} debit ${formatMinor(m.stored.debit)}, ` +
-          `from entries credit ${formatMinor(m.fromEntries.credit)} debit ${formatMinor(m.fromEntries.debit)}\n`,
+        `MISMATCH customer ${m.customerId} (owner ${m.ownerId}): stored credit ${formatMinor(m.stored.credit)} debit ${formatMinor(m.stored.debit)} reversed ${formatMinor(m.stored.reversed)}, ` +
+          `from entries credit ${formatMinor(m.fromEntries.credit)} debit ${formatMinor(m.fromEntries.debit)} reversed ${formatMinor(m.fromEntries.reversed)}\n`,
       );
     }
     for (const r of report.badReversals) {

@@ -2,12 +2,15 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { cancelButton } from '../keyboards/buttons.js';
 
-/** The Cancel button every question carries, handled once. */
+/** The Cancel button every question carries, handled once: a stored question is closed for good. */
 export function cancelFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.callbackQuery(cancelButton.filter(), async (ctx) => {
+    const { id } = cancelButton.read(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText('Cancelled; nothing changed.');
+    // A question already answered stays answered (its Undo button undoes it); the others die here.
+    if (id !== '-' && !(await ctx.state.choices.close(id, String(ctx.chat?.id ?? ''), 'cancelled'))) return;
+    await ctx.editMessageText(ctx.t('cancelled'));
   });
   return feature;
 }

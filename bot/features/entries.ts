@@ -1,74 +1,65 @@
 import { Composer } from 'grammy';
+import { todayUtc } from '../../src/domain/clock.js';
 import type { EntryType } from '../../src/domain/ledger/ledger-entry.entity.js';
-import { actorOf, messageKey, type BotContext } from '../context.js';
+import { pressedChoice } from '../choice-guard.js';
+import { actorOf, lineKey, type BotContext } from '../context.js';
 import { StaleButton } from '../errors.js';
-import { clip, entryShort } from '../format.js';
-import { createButton, pickButton } from '../keyboards/buttons.js';
-import { createCustomerKeyboard } from '../keyboards/customers.js';
-import { parseEntryArgs } from '../parse.js';
-import { postEntry, type Target } from '../post-entry.js';
-import type { PendingEntry } from '../state/pending-choices.js';
-import { resolveCustomer } from './customer-picker.js';
+import { entryOptionButton } from '../keyboards/buttons.js';
+import { askEntry, entryOptions, gaveOrGotKeyboard, NameTakenMeanwhile, postedReply, postOnce, type ChatEntry } from '../post-entry.js';
+import { resolveEntry } from '../resolve-entry.js';
 
-export const CREDIT_USAGE = '/credit <name> <amount> [note], e.g. /credit Alice 500 rice';
-export const DEBIT_USAGE = '/debit <name> <amount> [note], e.g. /debit Alice 200 cash';
-
-const STALE = 'That choice has expired. Please send the command again.';
-
-/** /credit and /debit, plus the buttons that pick a customer or create one. */
+/**
+ * /credit and /debit: a line posts at once only when it reads exactly one way (see resolve-entry.ts);
+ * otherwise the bot asks with a button per reading. Also the answers to those questions.
+ */
 export function entriesFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const command = (type: EntryType, usage: string) => async (ctx: BotContext) => {
+  const command = (type: EntryType, usageKey: string) => async (ctx: BotContext) => {
     const actor = actorOf(ctx);
-    const message = ctx.msg;
-    if (!message || !ctx.chat) return;
-    const args = parseEntryArgs(typeof ctx.match === 'string' ? ctx.match : '', usage);
-    const entry: PendingEntry = {
-      chatId: String(ctx.chat.id),
-      key: messageKey(ctx.chat.id, message.message_id),
-      name: args.name,
-      type,
-      amount: args.amount,
-      note: args.note,
-    };
-    const wait = () => ctx.state.pendingChoices.add(entry);
-    const customer = await resolveCustomer(ctx, actor, args.name, {
-      buttonsFor: async () => {
-        const pendingId = await wait();
-        return (c) => pickButton.pack({ pendingId, customerId: c.id });
-      },
-      none: async () => {
-        const pendingId = await wait();
-        await ctx.reply(`No customer named "${clip(args.name, 100)}".`, {
-          reply_markup: createCustomerKeyboard(args.name, pendingId, entryShort(type, args.amount)),
-        });
-      },
-    });
-    if (!customer) return;
-    const { text, keyboard } = await postEntry(ctx.services, actor, entry, { customerId: customer.id });
-    await ctx.reply(text, { reply_markup: keyboard });
+    const today = todayUtc(ctx.clock);
+    const text = typeof ctx.match === 'string' ? ctx.match : '';
+    const resolution = await resolveEntry(ctx.services, actor, text, today, usageKey);
+    const key = lineKey(ctx);
+    if (resolution.kind === 'ask') {
+      await askEntry(ctx, actor, key, resolution.options.map((o) => ({ ...o, type })), resolution.question, today);
+      return;
+    }
+    const entry = { ...resolution.option, type };
+    const { replayed, result } = await postOnce(ctx, actor, key, entry, { direct: entry }, null);
+    const { text: reply, keyboard } = postedReply(ctx, replayed, result, today);
+    await ctx.reply(reply, { reply_markup: keyboard });
   };
 
-  feature.command('credit', command('credit', CREDIT_USAGE));
-  feature.command('debit', command('debit', DEBIT_USAGE));
+  feature.command('credit', command('credit', 'credit-usage'));
+  feature.command('debit', command('debit', 'debit-usage'));
 
-  const pressed = async (ctx: BotContext, pendingId: string, target: (entry: PendingEntry) => Target) => {
+  feature.callbackQuery(entryOptionButton.filter(), async (ctx) => {
+    const { id, option, type } = entryOptionButton.read(ctx.callbackQuery.data);
     const actor = actorOf(ctx);
-    const entry = ctx.chat ? await ctx.state.pendingChoices.get(pendingId, String(ctx.chat.id)) : null;
-    if (!entry) throw new StaleButton(STALE);
-    const { text, keyboard } = await postEntry(ctx.services, actor, entry, target(entry));
+    const choice = await pressedChoice(ctx, actor, id, 'entry');
+    const picked: ChatEntry | undefined = entryOptions.parse(choice.options)[option];
+    if (!picked) throw new StaleButton('button-no-longer-valid');
+    const entryType = type === 'c' ? 'credit' : type === 'd' ? 'debit' : picked.type;
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(text, { reply_markup: keyboard });
-  };
-
-  feature.callbackQuery(pickButton.filter(), async (ctx) => {
-    const { pendingId, customerId } = pickButton.read(ctx.callbackQuery.data);
-    await pressed(ctx, pendingId, () => ({ customerId }));
-  });
-  feature.callbackQuery(createButton.filter(), async (ctx) => {
-    const { pendingId } = createButton.read(ctx.callbackQuery.data);
-    await pressed(ctx, pendingId, (entry) => ({ createName: entry.name }));
+    if (entryType === null) {
+      // A reading of a line without a command: now say whether you gave or got.
+      await ctx.editMessageReplyMarkup({ reply_markup: gaveOrGotKeyboard(ctx, id, option, picked) });
+      return;
+    }
+    const today = todayUtc(ctx.clock);
+    try {
+      const entry = { ...picked, type: entryType };
+      const { replayed, result } = await postOnce(ctx, actor, choice.key, entry, { choice: id, option, type: entryType }, id);
+      const { text, keyboard } = postedReply(ctx, replayed, result, today);
+      await ctx.editMessageText(text, { reply_markup: keyboard });
+    } catch (error) {
+      if (!(error instanceof NameTakenMeanwhile)) throw error;
+      // "Add X" pressed when several customers are named X by now: ask which, under a new question.
+      const options = error.customers.map((c) => ({ ...picked, target: { customerId: c.id, name: c.name }, type: entryType }));
+      const name = 'create' in picked.target ? picked.target.create : picked.target.name;
+      await askEntry(ctx, actor, choice.key, options, { key: 'ask-same-name', vars: { name } }, today);
+    }
   });
 
   return feature;

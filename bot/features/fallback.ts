@@ -1,18 +1,18 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import { INVALID_BUTTON } from '../keyboards/buttons.js';
 
-/** Anything no feature handled: a hint rather than silence. */
+/**
+ * Anything no feature handled: a hint rather than silence in a private chat. In a group the bot keeps
+ * quiet: free text and unknown commands there are the members' (or other bots') business.
+ */
 export function fallbackFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: INVALID_BUTTON }));
-  feature.on('message:text', (ctx) =>
-    ctx.reply(
-      ctx.msg.text.startsWith('/')
-        ? 'I do not know that command. /help lists what I can do.'
-        : 'Send me a command, for example /credit Alice 500. /help lists them all.',
-    ),
-  );
-  feature.on('message', (ctx) => ctx.reply('I read text commands only. /help lists them.'));
+  feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-no-longer-valid') }));
+  feature.on('message', async (ctx) => {
+    if (ctx.chat.type !== 'private') return;
+    const text = ctx.msg.text;
+    if (text === undefined) return void (await ctx.reply(ctx.t('text-only')));
+    await ctx.reply(ctx.t(text.startsWith('/') ? 'unknown-command' : 'send-a-command'));
+  });
   return feature;
 }

@@ -5,14 +5,10 @@ import { InvalidLinkCode, InvalidToken } from '../../src/domain/errors.js';
 import type { BotContext } from '../context.js';
 import { LinkOnlyInPrivateChat, UsageError } from '../errors.js';
 
-export const LINK_USAGE = '/link <your API token> (in a private chat with me)';
-
-function chatInfo(chat: Chat): ChatInfo {
+export function chatInfo(chat: Chat): ChatInfo {
   const title = chat.type === 'private' ? [chat.first_name, chat.last_name].filter(Boolean).join(' ') || (chat.username ?? '') : chat.title;
   return { chatId: String(chat.id), title };
 }
-
-const linkedReply = (username: string) => `Linked: this chat now keeps the ledger of merchant ${username}. Try /credit Alice 500 or /help.`;
 
 /**
  * A link attempt from this chat, under the bot's rules: private chats only (in a group every member
@@ -21,7 +17,21 @@ const linkedReply = (username: string) => `Linked: this chat now keeps the ledge
 async function attemptLink(ctx: BotContext, chat: Chat, link: (chat: ChatInfo) => Promise<{ username: string }>, isFailure: (e: unknown) => boolean) {
   if (chat.type !== 'private') throw new LinkOnlyInPrivateChat();
   const { username } = await ctx.state.linkAttempts.limited(String(chat.id), () => link(chatInfo(chat)), isFailure);
-  await ctx.reply(linkedReply(username));
+  await ctx.reply(ctx.t('linked', { username }));
+}
+
+/**
+ * Takes a message holding a secret out of the chat before anything else. False when Telegram would
+ * not delete it (a group where the bot may not delete): the caller tells the user the secret is exposed.
+ */
+export async function deleteSecret(ctx: BotContext): Promise<boolean> {
+  try {
+    await ctx.deleteMessage();
+    return true;
+  } catch (error) {
+    ctx.logger.warn({ err: error, updateId: ctx.update.update_id }, 'could not delete a message holding a secret');
+    return false;
+  }
 }
 
 /** /link <token>, /start <one-time code> from a deep link, and /unlink. */
@@ -29,28 +39,21 @@ export function linkFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command('link', async (ctx) => {
-    if (!ctx.chat) return;
-    // The token is a secret: take it out of the chat history before anything else, whatever follows.
-    try {
-      await ctx.deleteMessage();
-    } catch (error) {
-      ctx.logger.warn({ err: error, updateId: ctx.update.update_id }, 'could not delete the /link message');
-    }
     const token = ctx.match.trim();
-    if (ctx.chat.type === 'private' && !token) throw new UsageError(`Usage: ${LINK_USAGE}`);
+    if (!(await deleteSecret(ctx)) && token) await ctx.reply(ctx.t('link-not-deleted'));
+    if (ctx.chat.type === 'private' && !token) throw new UsageError('link-usage');
     await attemptLink(ctx, ctx.chat, (chat) => ctx.services.chatLinks.linkWithToken(chat, token), (e) => e instanceof InvalidToken);
   });
 
   feature.command('start', async (ctx, next) => {
     const code = ctx.match.trim();
-    if (!code || !ctx.chat) return next();
+    if (!code) return next();
     await attemptLink(ctx, ctx.chat, (chat) => ctx.services.chatLinks.linkWithCode(chat, code), (e) => e instanceof InvalidLinkCode);
   });
 
   feature.command('unlink', async (ctx) => {
-    if (!ctx.chat) return;
     const removed = await ctx.services.chatLinks.unlink(String(ctx.chat.id));
-    await ctx.reply(removed ? 'Unlinked: this chat no longer reaches your ledger.' : 'This chat was not linked.');
+    await ctx.reply(ctx.t(removed ? 'unlinked' : 'not-linked-before'));
   });
 
   return feature;

@@ -1,54 +1,107 @@
 import { Composer } from 'grammy';
 import type { Actor } from '../../src/domain/actor.js';
-import { formatMinor } from '../../src/domain/money.js';
+import type { CustomerView } from '../../src/domain/customers/customer.service.js';
 import { actorOf, type BotContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { balancePhrase, clip, entryPhrase } from '../format.js';
+import { clip, money } from '../format.js';
 import { historyButton, summaryButton } from '../keyboards/buttons.js';
-import { parseHistoryArgs, parseName } from '../parse.js';
-import { resolveCustomer } from './customer-picker.js';
+import { MAX_CHOICES, pickCustomerKeyboard } from '../keyboards/customers.js';
+import { pageKeyboard, paginate, showPage } from '../pager.js';
+import { asciiDigits } from '../parse/digits.js';
+import { quotedName, words } from '../parse/line.js';
+import { balanceSentence, entryWhat } from '../texts.js';
 
-export const HISTORY_USAGE = '/history <name> [n], e.g. /history Alice 5';
-export const TOP_OWING = 5;
+export const HISTORY_DEFAULT = 10;
+export const HISTORY_MAX = 50;
+export const SIDE_SHOWN = 10;
 
 async function customerSummary(ctx: BotContext, actor: Actor, customerId: number): Promise<string> {
-  const customer = await ctx.services.customers.get(actor, customerId);
-  const totals = await ctx.services.ledger.customerSummary(actor, customerId);
-  return [
-    `${customer.name}`,
-    `Total credit (you gave): ${formatMinor(totals.totalCredit)}`,
-    `Total debit (you got): ${formatMinor(totals.totalDebit)}`,
-    `Balance: ${formatMinor(totals.balance)}: ${balancePhrase(customer.name, totals.balance)}`,
-  ].join('\n');
+  const c = await ctx.services.customers.withUndone(actor, customerId);
+  const balance = c.totalCredit - c.totalDebit;
+  // Chat totals leave undone entries and their reversals out: neither was trade (the REST summary keeps both).
+  const text = ctx.t('summary-customer', {
+    name: clip(c.name, 100),
+    gave: money(c.totalCredit - c.totalReversed),
+    got: money(c.totalDebit - c.totalReversed),
+    balance: money(balance),
+    phrase: balanceSentence(ctx, clip(c.name, 100), balance),
+  });
+  return c.totalReversed > 0 ? `${text}\n${ctx.t('summary-undone-left-out', { amount: money(c.totalReversed) })}` : text;
 }
 
 async function overallSummary(ctx: BotContext, actor: Actor): Promise<string> {
   const all = await ctx.services.ledger.overallSummary(actor);
-  const { items } = await ctx.services.customers.byBalance(actor, { limit: TOP_OWING });
-  const owing = items.filter((c) => c.totalCredit > c.totalDebit);
+  const net = all.balance > 0n ? ctx.t('summary-net-get', { amount: money(all.balance) }) : all.balance < 0n ? ctx.t('summary-net-give', { amount: money(-all.balance) }) : ctx.t('summary-net-zero');
   const lines = [
-    `All customers: ${all.customerCount}`,
-    `Total credit (you gave): ${formatMinor(all.totalCredit)}`,
-    `Total debit (you got): ${formatMinor(all.totalDebit)}`,
-    `Total owed to you: ${formatMinor(all.balance)}`,
+    ctx.t('summary-overall', { count: all.customerCount, get: money(all.toGet), owing: all.customersOwing, give: money(all.toGive), owed: all.customersOwed, net }),
   ];
-  if (owing.length > 0) {
-    lines.push('', 'Owe you most:');
-    owing.forEach((c, i) => lines.push(`${i + 1}. ${clip(c.name, 60)}: ${formatMinor(c.totalCredit - c.totalDebit)}`));
+  for (const [side, title, count] of [['get', 'summary-owe-you', all.customersOwing], ['give', 'summary-you-owe', all.customersOwed]] as const) {
+    const top = await ctx.services.ledger.largestBalances(actor, side, SIDE_SHOWN);
+    if (top.length === 0) continue;
+    lines.push('', ctx.t(title));
+    top.forEach((c, i) => lines.push(ctx.t('customer-line', { position: i + 1, name: clip(c.name, 60), balance: money(Math.abs(c.balance)) })));
+    if (count > top.length) lines.push(ctx.t('summary-more', { count: count - top.length }));
   }
   return lines.join('\n');
 }
 
-async function history(ctx: BotContext, actor: Actor, customerId: number, count: number): Promise<string> {
+/** A page of a customer's last `count` entries, newest first, undone entries and their reversals marked. */
+async function historyPage(ctx: BotContext, actor: Actor, customerId: number, count: number, page: number) {
   const customer = await ctx.services.customers.get(actor, customerId);
   const entries = await ctx.services.ledger.recent(actor, customerId, count);
-  if (entries.length === 0) return `No entries for ${customer.name} yet.`;
-  const lines = entries.map((e) => {
-    const note = e.note ? `: ${clip(e.note, 60)}` : '';
-    const undo = e.reverses !== null ? ` (undoes #${e.reverses})` : '';
-    return `${e.entryDate} #${e.id} ${entryPhrase(e.type, e.amount)}${undo}${note}`;
-  });
-  return `Last ${entries.length} for ${customer.name}, newest first:\n${lines.join('\n')}`;
+  const name = clip(customer.name, 100);
+  if (entries.length === 0) return { text: ctx.t('history-none', { name }), keyboard: undefined };
+  const lines = entries.map((e) =>
+    ctx.t('history-line', {
+      date: e.entryDate,
+      id: e.id,
+      what: entryWhat(ctx, e.type, e.amount),
+      mark: e.reversedBy !== null ? ctx.t('history-undone', { by: e.reversedBy }) : e.reverses !== null ? ctx.t('history-undoes', { of: e.reverses }) : '',
+      note: e.note ? `: ${clip(e.note, 60)}` : '',
+    }),
+  );
+  const pages = paginate(lines);
+  const at = Math.min(page, pages.length - 1);
+  const title = pages.length > 1 ? ctx.t('history-title-page', { count: entries.length, name, page: at + 1, pages: pages.length }) : ctx.t('history-title', { count: entries.length, name });
+  const keyboard = pageKeyboard(ctx, at, pages.length, (p) => historyButton.pack({ customerId, count, page: p }));
+  return { text: `${title}\n${(pages[at] ?? []).join('\n')}`, keyboard };
+}
+
+/**
+ * A typed name for a read-only command: the customer of exactly that name, else the only one whose
+ * name starts with it; several are offered as buttons, none is said. Null when it answered itself.
+ */
+async function pickForReading(ctx: BotContext, actor: Actor, name: string, dataFor: (c: CustomerView) => string): Promise<number | null> {
+  const [exact = []] = [...(await ctx.services.customers.withNames(actor, [name])).values()];
+  const candidates =
+    exact.length > 0
+      ? await Promise.all(exact.slice(0, MAX_CHOICES + 1).map((c) => ctx.services.customers.get(actor, c.id)))
+      : await ctx.services.customers.startingWith(actor, name, MAX_CHOICES + 1);
+  const [only] = candidates;
+  if (only && candidates.length === 1) return only.id;
+  if (!only) {
+    await ctx.reply(ctx.t('no-customer-named', { name: clip(name, 100) }));
+    return null;
+  }
+  const more = candidates.length > MAX_CHOICES ? ctx.t('several-match-more', { shown: MAX_CHOICES }) : '';
+  await ctx.reply(ctx.t('several-match', { name: clip(name, 100), more }), { reply_markup: pickCustomerKeyboard(ctx, candidates, dataFor) });
+  return null;
+}
+
+/** `<name> [n]`: the whole text is the name when a customer has exactly that name ("Shop 2"); else a trailing number is the count. */
+async function readHistoryArgs(ctx: BotContext, actor: Actor, text: string): Promise<{ name: string; count: number }> {
+  const quoted = quotedName(text);
+  const tokens = quoted ? words(quoted.rest) : words(text);
+  const last = tokens.at(-1);
+  const countGiven = last !== undefined && /^\d+$/.test(asciiDigits(last)) && (quoted !== null || tokens.length > 1);
+  const whole = quoted ? quoted.name : tokens.join(' ');
+  if (!whole) throw new UsageError('history-usage');
+  if (!countGiven) return { name: whole, count: HISTORY_DEFAULT };
+  const name = quoted ? quoted.name : tokens.slice(0, -1).join(' ');
+  if (!quoted && (await ctx.services.customers.withNames(actor, [whole])).size > 0) return { name: whole, count: HISTORY_DEFAULT };
+  const count = Number(asciiDigits(last));
+  if (!Number.isInteger(count) || count < 1 || count > HISTORY_MAX) throw new UsageError('history-count', { max: HISTORY_MAX });
+  return { name, count };
 }
 
 /** /summary [name] and /history <name> [n]. */
@@ -57,36 +110,31 @@ export function summaryFeature(): Composer<BotContext> {
 
   feature.command('summary', async (ctx) => {
     const actor = actorOf(ctx);
-    const name = parseName(ctx.match);
+    const name = quotedName(ctx.match)?.name ?? words(ctx.match).join(' ');
     if (!name) return void (await ctx.reply(await overallSummary(ctx, actor)));
-    const customer = await resolveCustomer(ctx, actor, name, {
-      buttonsFor: async () => (c) => summaryButton.pack({ customerId: c.id }),
-    });
-    if (customer) await ctx.reply(await customerSummary(ctx, actor, customer.id));
+    const id = await pickForReading(ctx, actor, name, (c) => summaryButton.pack({ customerId: c.id }));
+    if (id !== null) await ctx.reply(await customerSummary(ctx, actor, id));
   });
 
   feature.command('history', async (ctx) => {
     const actor = actorOf(ctx);
-    if (!ctx.match.trim()) throw new UsageError(`Usage: ${HISTORY_USAGE}`);
-    const { name, count } = parseHistoryArgs(ctx.match, HISTORY_USAGE);
-    const customer = await resolveCustomer(ctx, actor, name, {
-      buttonsFor: async () => (c) => historyButton.pack({ customerId: c.id, count }),
-    });
-    if (customer) await ctx.reply(await history(ctx, actor, customer.id, count));
+    if (!ctx.match.trim()) throw new UsageError('history-usage');
+    const { name, count } = await readHistoryArgs(ctx, actor, ctx.match);
+    const id = await pickForReading(ctx, actor, name, (c) => historyButton.pack({ customerId: c.id, count, page: 0 }));
+    if (id === null) return;
+    const page = await historyPage(ctx, actor, id, count, 0);
+    await showPage(ctx, page.text, page.keyboard);
   });
 
   feature.callbackQuery(summaryButton.filter(), async (ctx) => {
     const { customerId } = summaryButton.read(ctx.callbackQuery.data);
-    const text = await customerSummary(ctx, actorOf(ctx), customerId);
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(text);
+    await showPage(ctx, await customerSummary(ctx, actorOf(ctx), customerId), undefined);
   });
 
   feature.callbackQuery(historyButton.filter(), async (ctx) => {
-    const { customerId, count } = historyButton.read(ctx.callbackQuery.data);
-    const text = await history(ctx, actorOf(ctx), customerId, count);
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(text);
+    const { customerId, count, page } = historyButton.read(ctx.callbackQuery.data);
+    const shown = await historyPage(ctx, actorOf(ctx), customerId, count, page);
+    await showPage(ctx, shown.text, shown.keyboard);
   });
 
   return feature;

@@ -1,21 +1,18 @@
 import { Composer } from 'grammy';
 import { actorOf, type BotContext } from '../context.js';
-import { balancePhrase, entryPhrase } from '../format.js';
 import { reverseButton } from '../keyboards/buttons.js';
 import { confirmUndoKeyboard } from '../keyboards/undo.js';
+import { balanceSentence, entryWhat } from '../texts.js';
 
-/** /undo (asks first), and the Undo and confirm buttons. */
+/** /undo (asks first; again and again it offers the newest entry not undone yet), and the Undo buttons. */
 export function undoFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command('undo', async (ctx) => {
     const last = await ctx.services.ledger.lastUndoable(actorOf(ctx));
-    const what = `${entryPhrase(last.type, last.amount)} for ${last.customerName} (entry #${last.entryId})`;
-    if (last.alreadyReversed) {
-      await ctx.reply(`The last entry from this chat, ${what}, was already undone.`);
-      return;
-    }
-    await ctx.reply(`Undo ${what}?`, { reply_markup: confirmUndoKeyboard(last.customerId, last.entryId) });
+    await ctx.reply(ctx.t('undo-ask', { what: entryWhat(ctx, last.type, last.amount), name: last.customerName, entry: last.entryId }), {
+      reply_markup: confirmUndoKeyboard(ctx, last.customerId, last.entryId),
+    });
   });
 
   feature.callbackQuery(reverseButton.filter(), async (ctx) => {
@@ -25,10 +22,9 @@ export function undoFeature(): Composer<BotContext> {
     const { entry, totals, customerName } = await ctx.services.ledger.reverse(actor, customerId, entryId, {
       note: `Undone from Telegram (entry #${entryId})`,
     });
-    await ctx.answerCallbackQuery({ text: 'Undone' });
+    await ctx.answerCallbackQuery({ text: ctx.t('undo-done-toast') });
     await ctx.reply(
-      `Undone: entry #${entryId} reversed with ${entryPhrase(entry.type, entry.amount)} for ${customerName}.\n` +
-        `${balancePhrase(customerName, totals.balance)}.`,
+      `${ctx.t('undone', { entry: entryId, what: entryWhat(ctx, entry.type, entry.amount), name: customerName })}\n${balanceSentence(ctx, customerName, totals.balance)}`,
     );
   });
 

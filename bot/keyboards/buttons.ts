@@ -6,14 +6,14 @@ import { StaleButton } from '../errors.js';
 /**
  * Every inline button's data, packed and matched by the `callback-data` library (grammY ecosystem):
  * each feature listens only to its own buttons with `bot.callbackQuery(button.filter(), …)`.
- * Telegram allows 64 bytes of callback data, so entries that carry a note wait in the database and
- * their buttons name them by a short id. Button data comes from the chat: it is checked like any input.
+ * Telegram allows 64 bytes of callback data, so a question's details wait in the database and its
+ * buttons name it by a short id. Button data comes from the chat: it is checked like any input.
  */
 
 const rowId = z.number().int().positive().max(MAX_ROW_ID);
-const pendingId = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
+const choiceId = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
+const index = z.number().int().min(0).max(50);
 
-export const INVALID_BUTTON = 'This button is no longer valid.';
 /** Telegram's limit on a button's callback data. */
 export const MAX_CALLBACK_BYTES = 64;
 
@@ -28,24 +28,32 @@ function button<S extends Record<string, NumberConstructor | StringConstructor>,
       try {
         unpacked = data.unpack(raw);
       } catch {
-        throw new StaleButton(INVALID_BUTTON);
+        throw new StaleButton('button-no-longer-valid');
       }
       const parsed = check.safeParse(unpacked);
-      if (!parsed.success) throw new StaleButton(INVALID_BUTTON);
+      if (!parsed.success) throw new StaleButton('button-no-longer-valid');
       return parsed.data;
     },
   };
 }
 
-/** Post a waiting entry to this customer. */
-export const pickButton = button('pk', { pendingId: String, customerId: Number }, z.object({ pendingId, customerId: rowId }));
-/** Create the customer a waiting entry named, and post it. */
-export const createButton = button('mk', { pendingId: String }, z.object({ pendingId }));
+/** Answer a stored entry question with one of its options; `type` c or d, or - when the option carries it. */
+export const entryOptionButton = button('eo', { id: String, option: Number, type: String }, z.object({ id: choiceId, option: index, type: z.enum(['c', 'd', '-']) }));
+/** Answer a stored /add question: use the customer already there (option 0) or add another (1). */
+export const addOptionButton = button('ao', { id: String, option: Number }, z.object({ id: choiceId, option: index }));
+/** Turn the customer list (its search stored as a choice) to another page. */
+export const customersPageButton = button('pc', { id: String, page: Number }, z.object({ id: choiceId, page: index }));
+/** Dismiss a question; `id` is its stored choice, or - when nothing was stored. */
+export const cancelButton = button('x', { id: String }, z.object({ id: z.union([choiceId, z.literal('-')]) }));
 /** Reverse this entry (Undo, and /undo's confirmation). */
 export const reverseButton = button('rv', { customerId: Number, entryId: Number }, z.object({ customerId: rowId, entryId: rowId }));
 /** Show this customer's summary. */
 export const summaryButton = button('sm', { customerId: Number }, z.object({ customerId: rowId }));
-/** Show this customer's last `count` entries. */
-export const historyButton = button('hi', { customerId: Number, count: Number }, z.object({ customerId: rowId, count: z.number().int().min(1).max(50) }));
-/** Dismiss a question; nothing changes. */
-export const cancelButton = button('x', {}, z.object({}));
+/** Show this customer's last `count` entries, at a page of them. */
+export const historyButton = button(
+  'hi',
+  { customerId: Number, count: Number, page: Number },
+  z.object({ customerId: rowId, count: z.number().int().min(1).max(50), page: index }),
+);
+/** Create a shop account for this chat and link it (one per chat, however often pressed). */
+export const accountButton = button('ac', {}, z.object({}));

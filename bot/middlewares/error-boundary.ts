@@ -6,30 +6,36 @@ import {
   DomainError,
   EntryNotFound,
   IdempotencyKeyReused,
-  InvalidAmount,
+  InvalidLinkCode,
   InvalidToken,
+  NothingToUndo,
 } from '../../src/domain/errors.js';
 import type { BotContext } from '../context.js';
 import { BotRefusal, ChatNotLinked } from '../errors.js';
-import { AMOUNT_LOOKS_LIKE } from '../parse.js';
 
-export const HOW_TO_LINK =
-  'This chat is not linked to a merchant yet, so nothing was changed. In a private chat with me, send ' +
-  '/link <your API token> (from POST /api/auth/login/), or open the link from POST /api/telegram/link-code/.';
+/** The message each domain error is answered with; others say their own (English) message. */
+const DOMAIN_REPLIES: Array<[new (...args: never[]) => DomainError, string]> = [
+  [InvalidToken, 'error-invalid-token'],
+  [AlreadyReversed, 'error-already-reversed'],
+  [CannotReverseReversal, 'error-cannot-reverse-reversal'],
+  [CustomerNotFound, 'error-customer-not-found'],
+  [EntryNotFound, 'error-entry-not-found'],
+  [IdempotencyKeyReused, 'error-key-reused'],
+  [InvalidLinkCode, 'error-invalid-link-code'],
+  [NothingToUndo, 'nothing-to-undo'],
+];
 
-export const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
-
-/** Plain words for each domain error; null for errors that are not the user's doing. */
-export function replyFor(error: unknown): string | null {
-  if (error instanceof ChatNotLinked) return HOW_TO_LINK;
-  if (error instanceof BotRefusal) return error.message;
-  if (error instanceof InvalidToken) return 'That token was not accepted. Log in again to get a fresh token, then send /link <token>.';
-  if (error instanceof InvalidAmount) return `That is not an amount. ${AMOUNT_LOOKS_LIKE}`;
-  if (error instanceof AlreadyReversed) return 'That entry was already undone; nothing changed.';
-  if (error instanceof CannotReverseReversal) return 'That entry is itself an undo and cannot be undone.';
-  if (error instanceof CustomerNotFound) return 'That customer no longer exists.';
-  if (error instanceof EntryNotFound) return 'That entry no longer exists.';
-  if (error instanceof IdempotencyKeyReused) return 'That command was already handled with another choice; nothing changed.';
+/** Plain words for an error that is the user's doing; null for our own faults. */
+async function replyFor(ctx: BotContext, error: unknown): Promise<string | null> {
+  if (error instanceof ChatNotLinked) {
+    // A chat unlinked without asking (a logout, a removal over the API) is told why, once.
+    const ended = ctx.chat ? await ctx.services.chatLinks.takeLinkEnd(String(ctx.chat.id)) : null;
+    const why = ended ? `${ctx.t(ended === 'removed' ? 'link-ended-removed' : 'link-ended-logged-out')}\n` : '';
+    return `${why}${ctx.t('how-to-link')}`;
+  }
+  if (error instanceof BotRefusal) return ctx.t(error.key, error.vars);
+  const known = DOMAIN_REPLIES.find(([type]) => error instanceof type);
+  if (known) return ctx.t(known[1]);
   if (error instanceof DomainError) return error.message;
   return null;
 }
@@ -42,12 +48,12 @@ export const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
   try {
     await next();
   } catch (error) {
-    let text = replyFor(error);
-    if (text === null) {
-      ctx.logger.error({ err: error, updateId: ctx.update.update_id }, 'bot update failed');
-      text = APOLOGY;
-    }
     try {
+      let text = await replyFor(ctx, error);
+      if (text === null) {
+        ctx.logger.error({ err: error, updateId: ctx.update.update_id }, 'bot update failed');
+        text = ctx.t('apology');
+      }
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       if (ctx.chat) await ctx.reply(text);
     } catch (replyError) {

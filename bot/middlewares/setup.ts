@@ -1,18 +1,21 @@
 import { RequestContext } from '@mikro-orm/core';
 import type { MiddlewareFn } from 'grammy';
 import type { EntityManager } from '../../src/db/sql.js';
+import type { Clock } from '../../src/domain/clock.js';
 import type { Services } from '../../src/domain/services.js';
 import type { Logger } from '../../src/logger.js';
 import type { BotContext } from '../context.js';
 import type { BotState } from '../state/index.js';
 
-/** Gives every handler the services, the bot's state and the log; a fresh actor slot per update. */
-export function provide(deps: { services: Services; state: BotState; logger: Logger }): MiddlewareFn<BotContext> {
+/** Gives every handler the services, the bot's state, the log and the clock; a fresh actor slot per update. */
+export function provide(deps: { services: Services; state: BotState; logger: Logger; clock: Clock }): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     ctx.services = deps.services;
     ctx.state = deps.state;
     ctx.logger = deps.logger;
+    ctx.clock = deps.clock;
     ctx.actor = null;
+    ctx.line = 0;
     return next();
   };
 }

@@ -1,21 +1,23 @@
 import type { EntityManager } from '../../src/db/sql.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { Purge } from '../../src/domain/services.js';
+import { createChoices } from './choices.js';
+import { createDeletions } from './deletions.js';
 import { createLinkAttempts } from './link-attempts.js';
-import { createPendingChoices } from './pending-choices.js';
 import { createSeenUpdates } from './seen-updates.js';
 
 /** Telegram's own bookkeeping, in the database so every bot instance shares it. */
 export function createBotState({ em, clock }: { em: EntityManager; clock: Clock }) {
   const seenUpdates = createSeenUpdates(em, clock);
-  const pendingChoices = createPendingChoices(em, clock);
+  const choices = createChoices(em, clock);
   const linkAttempts = createLinkAttempts(em, clock);
+  const deletions = createDeletions(em);
   const purges: Purge[] = [
     { name: 'seen updates', run: seenUpdates.purge },
-    { name: 'pending choices', run: pendingChoices.purge },
+    { name: 'choices', run: choices.purge },
     { name: 'link attempts', run: linkAttempts.purge },
   ];
-  return { seenUpdates, pendingChoices, linkAttempts, purges };
+  return { seenUpdates, choices, linkAttempts, deletions, purges };
 }
 
 export type BotState = ReturnType<typeof createBotState>;

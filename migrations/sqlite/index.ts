@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124073447_init } from './Migration20261124073447_init.js';
 import { Migration20261124074758_telegram } from './Migration20261124074758_telegram.js';
 import { Migration20261124080653_telegram_shared_state } from './Migration20261124080653_telegram_shared_state.js';
+import { Migration20261202000000_names_and_choices } from './Migration20261202000000_names_and_choices.js';
+import { Migration20261202000100_name_keys } from './Migration20261202000100_name_keys.js';
 
 /**
  * Every migration, in order. Listed explicitly so they run the same under tsx, vitest and the CLI;
@@ -11,4 +13,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124073447_init', class: Migration20261124073447_init },
   { name: 'Migration20261124074758_telegram', class: Migration20261124074758_telegram },
   { name: 'Migration20261124080653_telegram_shared_state', class: Migration20261124080653_telegram_shared_state },
+  { name: 'Migration20261202000000_names_and_choices', class: Migration20261202000000_names_and_choices },
+  { name: 'Migration20261202000100_name_keys', class: Migration20261202000100_name_keys },
 ];

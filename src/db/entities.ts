@@ -1,10 +1,12 @@
-import { PendingChoiceSchema } from '../../bot/state/pending-choice.entity.js';
+import { ChoiceSchema } from '../../bot/state/choice.entity.js';
+import { DeletionSchema } from '../../bot/state/deletion.entity.js';
 import { LinkAttemptSchema } from '../../bot/state/link-attempt.entity.js';
 import { SeenUpdateSchema } from '../../bot/state/seen-update.entity.js';
 import { ApiTokenSchema } from '../domain/auth/api-token.entity.js';
 import { UserSchema } from '../domain/auth/user.entity.js';
 import { ChatLinkSchema } from '../domain/chat-links/chat-link.entity.js';
 import { LinkCodeSchema } from '../domain/chat-links/link-code.entity.js';
+import { LinkEndSchema } from '../domain/chat-links/link-end.entity.js';
 import { CustomerSchema } from '../domain/customers/customer.entity.js';
 import { IdempotencyKeySchema } from '../domain/idempotency/idempotency-key.entity.js';
 import { LedgerEntrySchema } from '../domain/ledger/ledger-entry.entity.js';
@@ -18,7 +20,9 @@ export const entities = [
   IdempotencyKeySchema,
   ChatLinkSchema,
   LinkCodeSchema,
+  LinkEndSchema,
   SeenUpdateSchema,
-  PendingChoiceSchema,
+  ChoiceSchema,
+  DeletionSchema,
   LinkAttemptSchema,
 ];

@@ -51,7 +51,13 @@ function text(options: { max: number; lines?: boolean; trim?: boolean; maxMessag
 export const loginUsernameRule = text({ max: 150, maxMessage: false });
 export const loginPasswordRule = z.string().max(128);
 
-export const customerNameRule = z.string().trim().min(1, 'may not be blank').pipe(text({ max: 100 }));
+// Stored composed (NFC): the same name typed on two keyboards is the same text.
+export const customerNameRule = z
+  .string()
+  .trim()
+  .min(1, 'may not be blank')
+  .pipe(text({ max: 100 }))
+  .transform((name) => name.normalize('NFC'));
 
 export const phoneRule = z
   .string()

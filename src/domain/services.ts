@@ -4,7 +4,7 @@ import { createAuthRepository } from './auth/auth.repository.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createPasswordHasher, type PasswordHasher } from './auth/password-hasher.js';
 import { createChatLinkRepository } from './chat-links/chat-link.repository.js';
-import { createChatLinkService } from './chat-links/chat-link.service.js';
+import { createChatLinkService, LINK_END_NOTE_TTL_MS } from './chat-links/chat-link.service.js';
 import type { Clock } from './clock.js';
 import { createCustomerRepository } from './customers/customer.repository.js';
 import { createCustomerService } from './customers/customer.service.js';
@@ -31,17 +31,22 @@ export function createServices({ em, clock, bcryptCost, passwords = createPasswo
   const users = createAuthRepository(em);
   const links = createChatLinkRepository(em);
   const keys = createIdempotencyRepository(em);
-  const auth = createAuthService({ users, transactions, clock, bcryptCost, passwords, onTokenRevoked: links.removeForToken });
+  // Logging a token out ends the chat links made with it, in the same transaction (set once chatLinks exists).
+  let endLinks: (ownerId: number, tokenId: number) => Promise<void> = async () => {};
+  const auth = createAuthService({ users, transactions, clock, bcryptCost, passwords, onTokenRevoked: (o, t) => endLinks(o, t) });
+  const chatLinks = createChatLinkService({ links, users, auth, transactions, clock });
+  endLinks = chatLinks.endLinksOfToken;
   const purges: Purge[] = [
     { name: 'idempotency keys', run: keys.purgeExpired },
     { name: 'link codes', run: links.purgeExpiredCodes },
+    { name: 'link end notes', run: (now, batch) => links.purgeEnds(now, batch, LINK_END_NOTE_TTL_MS) },
   ];
   return {
     auth,
     customers: createCustomerService({ customers: createCustomerRepository(em), clock }),
     ledger: createLedgerService({ entries: createLedgerRepository(em), integrity: createIntegrityRepository(em), transactions, clock }),
     idempotency: createIdempotencyService({ keys, transactions, clock }),
-    chatLinks: createChatLinkService({ links, users, auth, transactions, clock }),
+    chatLinks,
     passwords,
     /** What the housekeeping job deletes once it has expired. */
     purges,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bot/features/help.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { dumpDatabase, sqlCount, sqlRows } from '../support/harness.js';
-import { buttons, createBotHarness, texts, type BotHarness } from './support.js';
+import { buttons, createBotHarness, en, texts, type BotHarness } from './support.js';
 
 let h: BotHarness;
 let actor: Actor;
@@ -26,11 +26,17 @@ async function customer(name: string, credit = 0) {
 describe('bot commands', () => {
   it('when /help is sent, then every command is listed with an example', async () => {
     const [help] = texts(await h.send('/help'));
-    for (const c of COMMANDS) expect(help).toContain(`/${c.command}: ${c.description}. Example: ${c.example}`);
+    for (const c of COMMANDS) expect(help).toContain(`/${c.command}: ${en(`command-${c.command}`)}. Example: ${c.example}`);
   });
 
-  it('when /start is sent without a code, then the reply explains how to link and where to begin', async () => {
-    expect(texts(await h.send('/start'))).toEqual([expect.stringMatching(/\/link <your API token>[\s\S]*\/help/)]);
+  it('when /start is sent in the linked chat, then the reply names the merchant it keeps the ledger of', async () => {
+    expect(texts(await h.send('/start'))).toEqual(['This chat keeps the ledger of merchant shop. /help lists what I can do.']);
+  });
+
+  it('when /start is sent in a chat that is not linked, then the reply explains how to begin and offers to create a shop account', async () => {
+    const calls = await h.send('/start', { chatId: 8080 });
+    expect(texts(calls)).toEqual([expect.stringMatching(/\/link <your API token>[\s\S]*\/help/)]);
+    expect(buttons(calls).map((b) => b.text)).toEqual(['Create my shop account']);
   });
 
   it('when /customers is sent, then customers are listed with balances, largest first; a search narrows the list', async () => {
@@ -75,7 +81,7 @@ describe('bot commands', () => {
   it('when /debit records a payment, then the balance goes down and the reply says who owes whom', async () => {
     await customer('Alice', 100);
     expect(texts(await h.send('/debit Alice 1,250.50 cash'))).toEqual([
-      'Recorded: debit 1250.50 (you got) — Alice (cash)\nYou owe Alice 1150.50.',
+      'Recorded: debit 1,250.50 (you got) — Alice (cash)\nYou owe Alice 1,150.50.',
     ]);
     expect(await sqlRows(h.db, 'select cast(total_credit as integer) as total_credit, cast(total_debit as integer) as total_debit from customers')).toEqual([
       { total_credit: 10000, total_debit: 125050 },
@@ -87,7 +93,7 @@ describe('bot commands', () => {
     async (text) => {
       await customer('Alice');
       const before = await dumpDatabase(h.db, TABLES);
-      expect(texts(await h.send(text))).toEqual([expect.stringContaining('An amount looks like 500, 500.5 or 1,250.50')]);
+      expect(texts(await h.send(text))).toEqual([expect.stringContaining('is not an amount. An amount looks like 500, 1,250.50')]);
       expect(await dumpDatabase(h.db, TABLES)).toBe(before);
     },
   );
@@ -100,17 +106,19 @@ describe('bot commands', () => {
     const alice = await customer('Alice', 5000);
     await h.services.ledger.post(actor, alice.id, { type: 'debit', amountMinor: 200000 });
     expect(texts(await h.send('/summary alice'))).toEqual([
-      'Alice\nTotal credit (you gave): 5000.00\nTotal debit (you got): 2000.00\nBalance: 3000.00: Alice owes you 3000.00',
+      'Alice\nYou gave (credit): 5,000.00\nYou got (debit): 2,000.00\nBalance: 3,000.00: Alice owes you 3,000.00.',
     ]);
   });
 
-  it('when /summary is sent alone, then it totals every customer and lists who owes most', async () => {
+  it('when /summary is sent alone, then what you will get and what you will give are shown apart, then the net, with the customers on each side', async () => {
     await customer('Alice', 300);
     await customer('Bob', 700);
-    await customer('Carol');
+    const carol = await customer('Carol', 50);
+    await h.services.ledger.post(actor, carol.id, { type: 'debit', amountMinor: 25000 });
+    await customer('Dan');
     expect(texts(await h.send('/summary'))).toEqual([
-      'All customers: 3\nTotal credit (you gave): 1000.00\nTotal debit (you got): 0.00\nTotal owed to you: 1000.00\n\n' +
-        'Owe you most:\n1. Bob: 700.00\n2. Alice: 300.00',
+      "Customers: 4\nYou'll get: 1,000.00 from 2 customers\nYou'll give: 200.00 to 1 customer\nNet: 800.00 to get\n\n" +
+        'Owe you most:\n1. Bob: 700.00\n2. Alice: 300.00\n\nYou owe most:\n1. Carol: 200.00',
     ]);
   });
 
@@ -144,11 +152,14 @@ describe('matching customer names', () => {
     expect(texts(await h.send('/credit MARY JANE 5'))[0]).toContain('— Mary Jane');
   });
 
-  it('when a prefix matches one customer, then that customer is used; an exact name beats longer names', async () => {
+  it('when a name only starts a customer\'s name, then nothing is posted: the bot offers that customer or a new one; an exact name beats longer names', async () => {
     await customer('Alice');
     await customer('Alicia');
     await customer('Bob Marley');
-    expect(texts(await h.send('/credit bob 5'))[0]).toContain('— Bob Marley');
+    const calls = await h.send('/credit bob 5');
+    expect(texts(calls)).toEqual(['No customer is named "bob". Which did you mean? Nothing is posted until you choose.']);
+    expect(buttons(calls).map((b) => b.text)).toEqual(['Bob Marley · 5.00', 'Add bob · 5.00', 'Cancel']);
+    expect(await sqlCount(h.db, 'select count(*) as n from ledger_entries')).toBe(0);
     expect(texts(await h.send('/credit alice 5'))[0]).toContain('— Alice\n');
   });
 
@@ -156,13 +167,13 @@ describe('matching customer names', () => {
     await customer('Ali Khan');
     const ali = await customer('Ali Baba');
     const calls = await h.send('/credit Ali 40 sugar');
-    expect(texts(calls)).toEqual(['Several customers match "Ali". Which one?']);
+    expect(texts(calls)).toEqual(['No customer is named "Ali". Which did you mean? Nothing is posted until you choose.']);
     const choices = buttons(calls);
-    expect(choices.map((b) => b.text)).toEqual(['Ali Khan (0.00)', 'Ali Baba (0.00)', 'Cancel']);
+    expect(choices.map((b) => b.text)).toEqual(['Ali Baba · 40.00 · sugar', 'Ali Khan · 40.00 · sugar', 'Add Ali · 40.00 · sugar', 'Cancel']);
     for (const b of choices) expect(Buffer.byteLength(b.data)).toBeLessThanOrEqual(64);
     expect(await sqlCount(h.db, 'select count(*) as n from ledger_entries')).toBe(0);
 
-    const picked = await h.press(choices[1]?.data ?? '');
+    const picked = await h.press(choices[0]?.data ?? '');
     expect(texts(picked)).toEqual(['Recorded: credit 40.00 (you gave) — Ali Baba (sugar)\nAli Baba owes you 40.00.']);
     expect(await sqlRows(h.db, 'select customer_id, cast(amount as integer) as amount, note from ledger_entries')).toEqual([
       { customer_id: ali.id, amount: 4000, note: 'sugar' },
@@ -171,9 +182,9 @@ describe('matching customer names', () => {
 
   it('when no customer matches, then a button creates the customer and posts the entry', async () => {
     const calls = await h.send('/debit Zed Shop 75 paid');
-    expect(texts(calls)).toEqual(['No customer named "Zed Shop".']);
+    expect(texts(calls)).toEqual(['No customer is named "Zed Shop". Which did you mean? Nothing is posted until you choose.']);
     const [create, cancel] = buttons(calls);
-    expect(create?.text).toBe('Add Zed Shop and post debit 75.00');
+    expect(create?.text).toBe('Add Zed Shop · 75.00 · paid');
     expect(cancel?.text).toBe('Cancel');
     expect(await sqlCount(h.db, 'select count(*) as n from customers')).toBe(0);
 
@@ -189,14 +200,14 @@ describe('matching customer names', () => {
     expect(await sqlCount(h.db, 'select count(*) as n from customers')).toBe(0);
   });
 
-  it('when a pending choice is pressed from another chat or its id is unknown, then it asks to send the command again', async () => {
+  it('when a stored question is answered from another chat or its id is unknown, then it asks to send the command again', async () => {
     const [create] = buttons(await h.send('/credit Nobody 5'));
     const other = await h.merchant('other');
     await h.send(`/link ${other}`, { chatId: 9 });
     expect(texts(await h.press(create?.data ?? '', { chatId: 9 }))).toEqual([
       'That choice has expired. Please send the command again.',
     ]);
-    expect(texts(await h.press('mk:unknownid'))).toEqual(['That choice has expired. Please send the command again.']);
+    expect(texts(await h.press('eo:unknownid:0:-'))).toEqual(['That choice has expired. Please send the command again.']);
     expect(await sqlCount(h.db, 'select count(*) as n from customers')).toBe(0);
   });
 
@@ -204,7 +215,7 @@ describe('matching customer names', () => {
     await customer('Sam One', 1);
     await customer('Sam Two', 2);
     const summary = buttons(await h.send('/summary sam'));
-    expect(texts(await h.press(summary[1]?.data ?? ''))[0]).toContain('Sam Two\nTotal credit (you gave): 2.00');
+    expect(texts(await h.press(summary[1]?.data ?? ''))[0]).toContain('Sam Two\nYou gave (credit): 2.00');
     const history = buttons(await h.send('/history sam 1'));
     expect(texts(await h.press(history[0]?.data ?? ''))[0]).toContain('Last 1 for Sam One');
     expect(texts(await h.send('/summary nobody'))).toEqual(['No customer named "nobody". /customers lists them.']);
@@ -215,9 +226,11 @@ describe('matching customer names', () => {
     const other = await h.merchant('other');
     await h.send(`/link ${other}`, { chatId: 9 });
     expect(texts(await h.send('/summary Alice', { chatId: 9 }))).toEqual(['No customer named "Alice". /customers lists them.']);
-    expect(texts(await h.send('/credit Alice 5', { chatId: 9 }))).toEqual(['No customer named "Alice".']);
-    const alice = await h.services.customers.matchName(actor, 'Alice');
-    const aliceId = alice.kind === 'one' ? alice.customer.id : 0;
+    const offered = await h.send('/credit Alice 5', { chatId: 9 });
+    expect(texts(offered)).toEqual(['No customer is named "Alice". Which did you mean? Nothing is posted until you choose.']);
+    expect(buttons(offered).map((b) => b.text)).toEqual(['Add Alice · 5.00', 'Cancel']);
+    const [alice] = (await h.services.customers.withNames(actor, ['Alice'])).get('alice') ?? [];
+    const aliceId = alice?.id ?? 0;
     expect((await h.services.customers.get(actor, aliceId)).totalCredit).toBe(1000);
     expect(texts(await h.press(`rv:${aliceId}:1`, { chatId: 9 }))).toEqual([
       'That customer no longer exists.',

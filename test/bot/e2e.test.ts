@@ -5,7 +5,7 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import type { TelegramClient } from 'telegram-test-api/lib/modules/telegramClient.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HOW_TO_LINK } from '../../bot/middlewares/error-boundary.js';
+import { en } from './support.js';
 import { startService, type Started } from '../support/process.js';
 import { botTextsTo, waitFor } from './e2e-support.js';
 import { freePort } from '../support/ports.js';
@@ -84,7 +84,7 @@ describe('npm start with TELEGRAM_BOT_TOKEN, against a local Bot API server', ()
     // A chat nobody linked is told how to link, and nothing changes.
     const stranger = 2002;
     const strangerClient = server.getClient(TOKEN, { chatId: stranger, userId: stranger, type: 'private' });
-    expect(await say(strangerClient, stranger, '/credit Alice 5')).toBe(HOW_TO_LINK);
+    expect(await say(strangerClient, stranger, '/credit Alice 5')).toBe(en('how-to-link'));
 
     // Another merchant's chat can neither see nor post to Alice.
     const other = tokenBody.parse((await api('/api/auth/register/', null, { username: 'rival', password: 'password123' })).body);
@@ -92,7 +92,7 @@ describe('npm start with TELEGRAM_BOT_TOKEN, against a local Bot API server', ()
     const rival = server.getClient(TOKEN, { chatId: rivalChat, userId: rivalChat, type: 'private' });
     expect(await say(rival, rivalChat, `/link ${other.token}`)).toContain('merchant rival');
     expect(await say(rival, rivalChat, '/summary Alice')).toContain('No customer named "Alice"');
-    expect(await say(rival, rivalChat, '/credit Alice 5')).toContain('No customer named "Alice"');
+    expect(await say(rival, rivalChat, '/credit Alice 5')).toContain('No customer is named "Alice"');
     expect((await api(summaryPath, other.token)).status).toBe(404);
 
     expect((await api(summaryPath, token)).body).toEqual(agreed);

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { APOLOGY } from '../../bot/middlewares/error-boundary.js';
+
 import { createLogger } from '../../src/logger.js';
-import { createBotHarness, texts, type BotHarness } from './support.js';
+import { createBotHarness, en, texts, type BotHarness } from './support.js';
 
 let h: BotHarness | undefined;
 afterEach(async () => {
@@ -29,7 +29,7 @@ describe('the bot’s error boundary', () => {
     vi.spyOn(h.services.customers, 'byBalance').mockRejectedValueOnce(new Error('disk on fire'));
 
     const updateId = h.nextUpdateId();
-    expect(texts(await h.send('/customers', { updateId }))).toEqual([APOLOGY]);
+    expect(texts(await h.send('/customers', { updateId }))).toEqual([en('apology')]);
     const logged = log.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'bot update failed');
     expect(logged).toMatchObject({ updateId, err: { message: 'disk on fire' } });
     expect(texts(await h.send('/customers'))).toEqual(['No customers yet. Add one: /add Alice']);
@@ -41,7 +41,7 @@ describe('the bot’s error boundary', () => {
     vi.spyOn(h.services.ledger, 'reverse').mockRejectedValueOnce(new Error('boom'));
     const calls = await h.press('rv:1:1');
     expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'sendMessage']);
-    expect(texts(calls)).toEqual([APOLOGY]);
+    expect(texts(calls)).toEqual([en('apology')]);
   });
 
   it('when the /link token is logged by an error, then the log never holds the token', async () => {
@@ -49,7 +49,7 @@ describe('the bot’s error boundary', () => {
     h = await createBotHarness({ logger: log.logger });
     const token = await h.merchant('shop');
     vi.spyOn(h.services.chatLinks, 'linkWithToken').mockRejectedValueOnce(new Error('db down'));
-    expect(texts(await h.send(`/link ${token}`))).toEqual([APOLOGY]);
+    expect(texts(await h.send(`/link ${token}`))).toEqual([en('apology')]);
     expect(log.lines.join('')).toContain('db down');
     expect(log.lines.join('')).not.toContain(token);
   });

@@ -49,7 +49,7 @@ describe('exactly once', () => {
     ]);
   });
 
-  it('when /undo is confirmed, then the last entry this chat posted is reversed; asked again, it says it was undone', async () => {
+  it('when /undo is confirmed, then the last entry this chat posted is reversed; asked again, it offers the entry before it', async () => {
     await h.send('/credit Alice 100');
     await h.send('/debit Alice 30');
     const ask = await h.send('/undo');
@@ -60,17 +60,15 @@ describe('exactly once', () => {
     expect(await sqlRows(h.db, 'select cast(total_credit as integer) as total_credit, cast(total_debit as integer) as total_debit from customers')).toEqual([
       { total_credit: 13000, total_debit: 3000 },
     ]);
-    expect(texts(await h.send('/undo'))).toEqual([
-      'The last entry from this chat, debit 30.00 (you got) for Alice (entry #2), was already undone.',
-    ]);
+    expect(texts(await h.send('/undo'))).toEqual(['Undo credit 100.00 (you gave) for Alice (entry #1)?']);
   });
 
   it('when /undo finds no entry from this chat, then it says so; entries another chat posted are not this chat’s', async () => {
-    expect(texts(await h.send('/undo'))).toEqual(['This chat has posted no entry that can be undone.']);
+    expect(texts(await h.send('/undo'))).toEqual(['This chat has posted no entry that is not undone already.']);
     const other = 777;
     await h.send(`/link ${await h.merchant('other')}`, { chatId: other });
     await h.send('/credit Alice 5', { chatId: 501 });
-    expect(texts(await h.send('/undo', { chatId: other }))).toEqual(['This chat has posted no entry that can be undone.']);
+    expect(texts(await h.send('/undo', { chatId: other }))).toEqual(['This chat has posted no entry that is not undone already.']);
   });
 
   it('when a customer choice is pressed twice, then the entry is posted once', async () => {

@@ -32,20 +32,20 @@ describe('pending button choices across instances', () => {
     await h.send('/add Ali Khan');
     await h.send('/add Ali Baba');
     const choices = buttons(await h.send('/credit Ali 40 sugar'));
-    expect(choices.map((b) => b.text)).toEqual(['Ali Khan (0.00)', 'Ali Baba (0.00)', 'Cancel']);
+    expect(choices.map((b) => b.text)).toEqual(['Ali Baba · 40.00 · sugar', 'Ali Khan · 40.00 · sugar', 'Add Ali · 40.00 · sugar', 'Cancel']);
     for (const b of choices) expect(Buffer.byteLength(b.data)).toBeLessThanOrEqual(64);
 
-    expect(texts(await other.press(choices[1]?.data ?? ''))).toEqual([
+    expect(texts(await other.press(choices[0]?.data ?? ''))).toEqual([
       'Recorded: credit 40.00 (you gave) — Ali Baba (sugar)\nAli Baba owes you 40.00.',
     ]);
     // Pressed again, back on the first instance: answered, not posted twice.
-    expect(texts(await h.press(choices[1]?.data ?? ''))[0]).toContain('Already recorded: credit 40.00');
+    expect(texts(await h.press(choices[0]?.data ?? ''))[0]).toContain('Already recorded: credit 40.00');
     expect(await entriesWithCustomer()).toEqual([{ name: 'Ali Baba', amount: 4000, note: 'sugar' }]);
   });
 
   it('when no customer matches on one instance and "Add … and post" is pressed on another, then the customer is created and the entry posted once', async () => {
     const [create] = buttons(await h.send('/debit Zed Shop 75 paid'));
-    expect(create?.text).toBe('Add Zed Shop and post debit 75.00');
+    expect(create?.text).toBe('Add Zed Shop · 75.00 · paid');
 
     expect(texts(await other.press(create?.data ?? ''))[0]).toContain('Recorded: debit 75.00 (you got) — Zed Shop (paid)');
     expect(texts(await other.press(create?.data ?? ''))[0]).toContain('Already recorded');
@@ -54,9 +54,9 @@ describe('pending button choices across instances', () => {
     expect(await entriesWithCustomer()).toEqual([{ name: 'Zed Shop', amount: 7500, note: 'paid' }]);
   });
 
-  it('when a pending choice is older than 10 minutes, then the other instance asks to send the command again and posts nothing', async () => {
+  it('when a stored question is older than 10 minutes, then the other instance asks to send the command again and posts nothing', async () => {
     const [create] = buttons(await h.send('/credit Nobody 5'));
-    expect(await sqlCount(h.db, 'select count(*) as n from telegram_pending_entries')).toBe(1);
+    expect(await sqlCount(h.db, 'select count(*) as n from telegram_choices')).toBe(1);
     clock.advance(10 * 60_000 + 1);
     expect(texts(await other.press(create?.data ?? ''))).toEqual([STALE]);
     expect(await sqlCount(h.db, 'select count(*) as n from customers')).toBe(0);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HOW_TO_LINK } from '../../bot/middlewares/error-boundary.js';
+import { en } from './support.js';
 import { appFor, dumpDatabase, sqlCount, sqlRows } from '../support/harness.js';
 import { auth, manualClock } from '../support/fixtures.js';
 import { BOT_INFO, createBotHarness, texts, type BotHarness } from './support.js';
@@ -113,17 +113,26 @@ describe('linking a chat', () => {
     const token = await h.merchant('shop');
     await h.send(`/link ${token}`);
     expect(texts(await h.send('/unlink'))).toEqual(['Unlinked: this chat no longer reaches your ledger.']);
-    expect(texts(await h.send('/summary'))).toEqual([HOW_TO_LINK]);
+    expect(texts(await h.send('/summary'))).toEqual([en('how-to-link')]);
     expect(texts(await h.send('/unlink'))).toEqual(['This chat was not linked.']);
   });
 
-  it('when the merchant logs out with the token the chat was linked with, then the chat is unlinked', async () => {
+  it('when the merchant logs out with the token the chat was linked with, then the chat is unlinked and, once, told why', async () => {
     const token = await h.merchant('shop');
     await h.send(`/link ${token}`);
     const res = await request(h.app).post('/api/auth/logout/').set(auth(token));
     expect(res.status).toBe(204);
     expect(await sqlCount(h.db, 'select count(*) as n from telegram_links')).toBe(0);
-    expect(texts(await h.send('/customers'))).toEqual([HOW_TO_LINK]);
+    expect(texts(await h.send('/customers'))).toEqual([`${en('link-ended-logged-out')}\n${en('how-to-link')}`]);
+    expect(texts(await h.send('/customers'))).toEqual([en('how-to-link')]);
+  });
+
+  it('when the merchant removes the chat over REST, then the chat is told so when next used', async () => {
+    const token = await h.merchant('shop');
+    await h.send(`/link ${token}`);
+    const [link] = (await request(h.app).get('/api/telegram/links/').set(auth(token))).body;
+    expect((await request(h.app).delete(`/api/telegram/links/${link.id}/`).set(auth(token))).status).toBe(204);
+    expect(texts(await h.send('/summary'))).toEqual([`${en('link-ended-removed')}\n${en('how-to-link')}`]);
   });
 
   it('when the merchant lists and deletes linked chats over REST, then only their own links are seen and removed', async () => {
@@ -160,7 +169,7 @@ describe('linking a chat', () => {
     await h.send(`/link ${token}`, { chatId: 900 });
     await h.send('/credit Alice 1', { chatId: 900 });
     const before = await dumpDatabase(h.db, TABLES);
-    expect(texts(await h.send(text))).toEqual([HOW_TO_LINK]);
+    expect(texts(await h.send(text))).toEqual([en('how-to-link')]);
     expect(await dumpDatabase(h.db, TABLES)).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import type { BotContext } from '../../bot/context.js';
+import { createI18n } from '../../bot/i18n.js';
 import { createOfflineApi, offlineBotInfo, type OfflineApi, type OfflineCall } from '../../bot/offline-api.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { Services } from '../../src/domain/services.js';
@@ -10,6 +11,11 @@ import { createRuntime } from '../../src/runtime.js';
 import { PASSWORD } from '../support/fixtures.js';
 import { createHarness, testConfig, type Harness } from '../support/harness.js';
 import { textUpdate } from './updates.js';
+
+const i18n = createI18n();
+
+/** A reply as the bot writes it in English (bot/locales/en.ftl). */
+export const en = (key: string, vars: Record<string, string | number> = {}) => i18n.t('en', key, vars);
 
 export const BOT_INFO = offlineBotInfo({ id: 4242, firstName: 'Mini Ledger', username: 'mini_ledger_test_bot', canJoinGroups: true });
 

@@ -21,7 +21,7 @@ const setWebhookCalls: Record<string, unknown>[] = [];
 async function prepare(webhookSecret: string | null) {
   const logger = createLogger('silent');
   const connection = { token: TOKEN, apiRoot: server.config.apiURL };
-  const bot = createBot({ services: h.services, state: h.runtime.botState, em: h.db.em, logger, connection });
+  const bot = createBot({ services: h.services, state: h.runtime.botState, em: h.db.em, logger, clock: h.runtime.clock, connection });
   const telegram = { mode: 'webhook', botToken: TOKEN, apiRoot: server.config.apiURL, webhookUrl: 'https://ledger.example.com', webhookSecret } as const;
   const prepared = await prepareBot(bot, telegram, logger);
   const record: Transformer = (prev, method, payload, signal) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IDEMPOTENCY_TTL_MS } from '../../src/domain/idempotency/idempotency.service.js';
 import { LINK_CODE_TTL_MS } from '../../src/domain/chat-links/chat-link.service.js';
 import { SEEN_UPDATE_TTL_MS } from '../../bot/state/seen-updates.js';
-import { PENDING_TTL_MS } from '../../bot/state/pending-choices.js';
+import { CHOICE_TTL_MS } from '../../bot/state/choices.js';
 import { createHousekeeping } from '../../src/housekeeping.js';
 import { createLogger } from '../../src/logger.js';
 import { createRuntime } from '../../src/runtime.js';
@@ -50,21 +50,21 @@ describe('housekeeping', () => {
   it("when the bot's bookkeeping expires (seen updates, pending choices, link codes, link attempts), then a pass deletes it and keeps what is still live", async () => {
     await h.send(`/link ${token}`); // a seen update and a link attempt (released when it succeeds)
     await h.send('/link 0000'); // a failed attempt stays for its minute
-    await h.send('/credit Nobody 5'); // waits on a button: a pending choice
+    await h.send('/credit Nobody 5'); // waits on a button: a stored question (choice)
     await h.services.chatLinks.createLinkCode(await apiActor(h.services, token));
     expect(await count('telegram_link_failures')).toBe(1);
-    expect(await count('telegram_pending_entries')).toBe(1);
+    expect(await count('telegram_choices')).toBe(1);
     expect(await count('telegram_link_codes')).toBe(1);
     const seen = await count('telegram_updates');
     expect(seen).toBe(3);
 
     await h.runtime.housekeeping.runOnce();
-    expect([await count('telegram_link_failures'), await count('telegram_pending_entries'), await count('telegram_link_codes')]).toEqual([1, 1, 1]);
+    expect([await count('telegram_link_failures'), await count('telegram_choices'), await count('telegram_link_codes')]).toEqual([1, 1, 1]);
 
-    clock.advance(Math.max(PENDING_TTL_MS, LINK_CODE_TTL_MS) + 1);
+    clock.advance(Math.max(CHOICE_TTL_MS, LINK_CODE_TTL_MS) + 1);
     await h.send('/help'); // a fresh update, still within its 8 days
     const deleted = await h.runtime.housekeeping.runOnce();
-    expect(deleted).toMatchObject({ 'link attempts': 1, 'pending choices': 1, 'link codes': 1, 'seen updates': 0 });
+    expect(deleted).toMatchObject({ 'link attempts': 1, choices: 1, 'link codes': 1, 'seen updates': 0 });
     expect(await count('telegram_updates')).toBe(4);
 
     clock.advance(SEEN_UPDATE_TTL_MS + 1);

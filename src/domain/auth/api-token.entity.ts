@@ -12,6 +12,8 @@ export const ApiTokenSchema = defineEntity({
     createdAt: p.datetime(),
     lastUsedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
+    // Where a token was issued when not by login or register (e.g. "telegram:<chat id>" for /token).
+    issuedVia: p.string().length(64).nullable(),
   },
 });
 

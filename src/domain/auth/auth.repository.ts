@@ -9,8 +9,34 @@ export function createAuthRepository(root: EntityManager) {
     insertUser: (username: string, passwordHash: string, now: Date): Promise<number> =>
       currentEm(root).insert(UserSchema, { username, passwordHash, createdAt: now }),
 
-    async insertToken(userId: number, tokenHash: string, now: Date): Promise<number> {
-      return currentEm(root).insert(ApiTokenSchema, { user: userId, tokenHash, createdAt: now, lastUsedAt: null, revokedAt: null });
+    /** A unique violation when the username is taken, or the chat already made an account. */
+    insertChatUser: (username: string, chatId: string, now: Date): Promise<number> =>
+      currentEm(root).insert(UserSchema, { username, passwordHash: '', createdByChat: chatId, createdAt: now }),
+
+    async findUserByChat(chatId: string): Promise<{ id: number; username: string } | null> {
+      const [row] = await sqlRows(currentEm(root), 'select id, username from users where created_by_chat = ?', [chatId]);
+      return row ? { id: num(row.id), username: String(row.username) } : null;
+    },
+
+    async usernameTaken(username: string): Promise<boolean> {
+      return (await sqlRows(currentEm(root), 'select id from users where username = ?', [username])).length > 0;
+    },
+
+    async setPasswordHash(userId: number, passwordHash: string): Promise<void> {
+      await currentEm(root).nativeUpdate(UserSchema, { id: userId }, { passwordHash });
+    },
+
+    async insertToken(userId: number, tokenHash: string, now: Date, issuedVia: string | null = null): Promise<number> {
+      return currentEm(root).insert(ApiTokenSchema, { user: userId, tokenHash, createdAt: now, lastUsedAt: null, revokedAt: null, issuedVia });
+    },
+
+    /** Revokes a user's live tokens issued through `issuedVia`; returns their ids. */
+    async revokeIssued(userId: number, issuedVia: string, now: Date): Promise<number[]> {
+      const em = currentEm(root);
+      const rows = await sqlRows(em, 'select id from api_tokens where user_id = ? and issued_via = ? and revoked_at is null', [userId, issuedVia]);
+      const ids = rows.map((r) => num(r.id));
+      if (ids.length) await em.nativeUpdate(ApiTokenSchema, { id: { $in: ids } }, { revokedAt: now });
+      return ids;
     },
 
     async findUserByUsername(username: string): Promise<{ id: number; passwordHash: string } | null> {

@@ -68,10 +68,15 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
     return true;
   }
 
-  async function issueToken(userId: number): Promise<string> {
+  async function issueToken(userId: number, issuedVia: string | null = null): Promise<{ token: string; tokenId: number }> {
     const token = randomBytes(32).toString('hex');
-    await users.insertToken(userId, hashToken(token), clock.now());
-    return token;
+    return { token, tokenId: await users.insertToken(userId, hashToken(token), clock.now(), issuedVia) };
+  }
+
+  function forgetTokens(tokenIds: number[]): void {
+    // After the commit: a lookup still in flight sees the counter move and caches nothing.
+    logouts += 1;
+    principals.deleteWhere((entry) => tokenIds.includes(entry.principal.tokenId));
   }
 
   return {
@@ -82,7 +87,7 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
       try {
         return await transactions.run(async () => {
           const userId = await users.insertUser(username, passwordHash, clock.now());
-          return { token: await issueToken(userId), userId };
+          return { token: (await issueToken(userId)).token, userId };
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new UsernameTaken();
@@ -94,9 +99,11 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
     async login(command: Credentials): Promise<{ token: string; userId: number }> {
       const { username, password } = parseInput(loginRule, command);
       const user = await users.findUserByUsername(username);
-      const ok = await passwords.compare(password, user?.passwordHash ?? decoyHash);
-      if (!user || !ok) throw new InvalidCredentials();
-      return { token: await issueToken(user.id), userId: user.id };
+      // An account made from a chat has no password until one is set: it costs the same check and fails.
+      const hash = user?.passwordHash || decoyHash;
+      const ok = await passwords.compare(password, hash);
+      if (!user || !user.passwordHash || !ok) throw new InvalidCredentials();
+      return { token: (await issueToken(user.id)).token, userId: user.id };
     },
 
     /** Resolves a raw token to its owner; revoked or unknown tokens are refused. */
@@ -131,9 +138,52 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
         await users.revokeToken(tokenId, actor.ownerId, clock.now());
         await onTokenRevoked(actor.ownerId, tokenId);
       });
-      // After the commit: a lookup still in flight sees the counter move and caches nothing.
-      logouts += 1;
-      principals.deleteWhere((entry) => entry.principal.tokenId === tokenId);
+      forgetTokens([tokenId]);
+    },
+
+    /**
+     * An account made from a Telegram chat, with no password yet, and its first token (`issuedVia`
+     * marks it). One per chat: a second call returns the first account and no token. The username is
+     * the first free one of `usernames` (made unique with a number when all are taken).
+     */
+    async registerFromChat(chatId: string, usernames: string[], issuedVia: string): Promise<{ userId: number; username: string; tokenId: number | null }> {
+      const existing = await users.findUserByChat(chatId);
+      if (existing) return { userId: existing.id, username: existing.username, tokenId: null };
+      const candidates = usernames.map((u) => parseInput(usernameRule, u));
+      for (let attempt = 0; attempt < candidates.length + 20; attempt++) {
+        const base = candidates[Math.min(attempt, candidates.length - 1)] ?? 'shop';
+        const username = attempt < candidates.length ? base : `${base.slice(0, 140)}-${randomInt(1000, 1_000_000)}`;
+        if (await users.usernameTaken(username)) continue;
+        try {
+          return await transactions.run(async () => {
+            const userId = await users.insertChatUser(username, chatId, clock.now());
+            const { tokenId } = await issueToken(userId, issuedVia);
+            return { userId, username, tokenId };
+          });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          // Either the username went meanwhile (try the next), or this chat's account was just made.
+          const made = await users.findUserByChat(chatId);
+          if (made) return { userId: made.id, username: made.username, tokenId: null };
+        }
+      }
+      throw new UsernameTaken();
+    },
+
+    /** A fresh API token for the actor's merchant, marked with where it was issued. */
+    issueTokenFor: (actor: Actor, issuedVia: string): Promise<{ token: string; tokenId: number }> => issueToken(actor.ownerId, issuedVia),
+
+    /** Revokes the merchant's tokens issued through `issuedVia`; returns how many. */
+    async revokeIssued(actor: Actor, issuedVia: string): Promise<number> {
+      const ids = await users.revokeIssued(actor.ownerId, issuedVia, clock.now());
+      forgetTokens(ids);
+      return ids.length;
+    },
+
+    /** Sets (or changes) the merchant's password for POST /api/auth/login/. */
+    async setPassword(actor: Actor, password: string): Promise<void> {
+      const checked = parseInput(z.object({ password: passwordRule }), { password }).password;
+      await users.setPasswordHash(actor.ownerId, await passwords.hash(checked, bcryptCost));
     },
 
     async me(actor: Actor): Promise<{ id: number; username: string }> {

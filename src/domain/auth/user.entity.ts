@@ -8,6 +8,8 @@ export const UserSchema = defineEntity({
     username: p.string().length(150).unique(),
     passwordHash: p.string().length(100),
     createdAt: p.datetime(),
+    // Set for an account made from a Telegram chat (/start): one account per chat, whatever the presses.
+    createdByChat: p.string().length(32).nullable().unique(),
   },
 });
 

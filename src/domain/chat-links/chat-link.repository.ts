@@ -1,6 +1,10 @@
 import { currentEm, deleteBatch, num, sqlRows, type EntityManager } from '../../db/sql.js';
 import { ChatLinkSchema } from './chat-link.entity.js';
 import { LinkCodeSchema } from './link-code.entity.js';
+import { LinkEndSchema } from './link-end.entity.js';
+
+/** Why a chat's link ended without the chat asking: its token was logged out, or the merchant removed it. */
+export type LinkEndReason = 'logged_out' | 'removed';
 
 export type LinkView = { id: number; chatId: string; chatTitle: string; createdAt: Date };
 export type LinkCodeRow = { id: number; ownerId: number; tokenId: number };
@@ -20,10 +24,11 @@ export function createChatLinkRepository(root: EntityManager) {
       return row ? { ownerId: num(row.owner_id), tokenId: num(row.api_token_id) } : null;
     },
 
-    /** One link per chat: linking again replaces it. */
+    /** One link per chat: linking again replaces it (and any note of how an earlier one ended). */
     async replace(link: { ownerId: number; tokenId: number; chatId: string; chatTitle: string; createdAt: Date }): Promise<void> {
       const em = currentEm(root);
       await em.nativeDelete(ChatLinkSchema, { chatId: link.chatId });
+      await em.nativeDelete(LinkEndSchema, { chatId: link.chatId });
       await em.insert(ChatLinkSchema, {
         owner: link.ownerId,
         apiToken: link.tokenId,
@@ -35,11 +40,33 @@ export function createChatLinkRepository(root: EntityManager) {
 
     removeForChat: (chatId: string): Promise<number> => currentEm(root).nativeDelete(ChatLinkSchema, { chatId }),
 
-    removeForOwner: (ownerId: number, id: number): Promise<number> => currentEm(root).nativeDelete(ChatLinkSchema, { id, owner: ownerId }),
-
-    async removeForToken(ownerId: number, tokenId: number): Promise<void> {
-      await currentEm(root).nativeDelete(ChatLinkSchema, { apiToken: tokenId, owner: ownerId });
+    /** Removes links (one by id, or every link made with a token), noting for each chat why it ended. */
+    async end(ownerId: number, which: { id: number } | { tokenId: number }, reason: LinkEndReason, now: Date): Promise<number> {
+      const em = currentEm(root);
+      const where = 'id' in which ? { id: which.id, owner: ownerId } : { apiToken: which.tokenId, owner: ownerId };
+      const ended = await em.find(ChatLinkSchema, where, { fields: ['chatId'], disableIdentityMap: true });
+      for (const link of ended) {
+        await em.nativeDelete(LinkEndSchema, { chatId: link.chatId });
+        await em.insert(LinkEndSchema, { chatId: link.chatId, reason, endedAt: now });
+      }
+      return em.nativeDelete(ChatLinkSchema, where);
     },
+
+    /** How this chat's last link ended, if it ended without the chat asking; the note is used up by reading it. */
+    async takeEnd(chatId: string): Promise<LinkEndReason | null> {
+      const em = currentEm(root);
+      const row = await em.findOne(LinkEndSchema, { chatId }, { disableIdentityMap: true });
+      if (!row) return null;
+      await em.nativeDelete(LinkEndSchema, { chatId });
+      return row.reason === 'removed' ? 'removed' : 'logged_out';
+    },
+
+    purgeEnds: (now: Date, batch: number, maxAgeMs: number) =>
+      sqlRows(
+        currentEm(root),
+        'delete from telegram_link_ends where chat_id in (select chat_id from telegram_link_ends where ended_at <= ? limit ?) returning chat_id',
+        [new Date(now.getTime() - maxAgeMs), batch],
+      ).then((rows) => rows.length),
 
     async list(ownerId: number): Promise<LinkView[]> {
       const rows = await currentEm(root).find(ChatLinkSchema, { owner: ownerId }, { orderBy: { id: 'asc' }, disableIdentityMap: true });

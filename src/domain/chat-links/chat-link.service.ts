@@ -6,9 +6,12 @@ import type { AuthRepository } from '../auth/auth.repository.js';
 import type { Clock } from '../clock.js';
 import { InvalidLinkCode, TelegramLinkNotFound, TokenRequired } from '../errors.js';
 import { createLruCache } from '../lru-cache.js';
-import type { ChatLinkRepository, LinkView } from './chat-link.repository.js';
+import type { ChatLinkRepository, LinkEndReason, LinkView } from './chat-link.repository.js';
 
-export type { LinkView } from './chat-link.repository.js';
+export type { LinkEndReason, LinkView } from './chat-link.repository.js';
+
+/** A note of how a link ended is kept this long for the chat to be told. */
+export const LINK_END_NOTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 export const LINK_CODE_TTL_MS = 10 * 60 * 1000;
 /** A linked chat's actor is trusted this long without reading the link again, like a token (see README). */
@@ -65,6 +68,9 @@ export function createChatLinkService({ links, users, auth, transactions, clock 
   }
 
   return {
+    /** Links a chat with a token the merchant already holds (an account made from the chat). */
+    linkWithTokenId: (chat: ChatInfo, ownerId: number, tokenId: number): Promise<string> => attach(chat, ownerId, tokenId),
+
     /** Links a chat to the merchant owning `token`; returns the merchant's username. */
     async linkWithToken(chat: ChatInfo, token: string): Promise<{ username: string }> {
       const principal = await auth.authenticate(token);
@@ -114,8 +120,17 @@ export function createChatLinkService({ links, users, auth, transactions, clock 
     listLinks: (actor: Actor): Promise<LinkView[]> => links.list(actor.ownerId),
 
     async removeLink(actor: Actor, id: number): Promise<void> {
-      if ((await changingLinks(() => links.removeForOwner(actor.ownerId, id))) === 0) throw new TelegramLinkNotFound();
+      const removed = await changingLinks(() => transactions.run(() => links.end(actor.ownerId, { id }, 'removed', clock.now())));
+      if (removed === 0) throw new TelegramLinkNotFound();
     },
+
+    /** Ends the links made with a token (its logout), noting for each chat why. Runs in the caller's transaction. */
+    async endLinksOfToken(ownerId: number, tokenId: number): Promise<void> {
+      await changingLinks(() => links.end(ownerId, { tokenId }, 'logged_out', clock.now()));
+    },
+
+    /** Why this chat's link ended, if it ended without the chat asking (told once). */
+    takeLinkEnd: (chatId: string): Promise<LinkEndReason | null> => links.takeEnd(chatId),
   };
 }
 

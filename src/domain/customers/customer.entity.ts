@@ -9,15 +9,20 @@ export const CustomerSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     owner: p.manyToOne(UserSchema).mapToPk().deleteRule('cascade'),
     name: p.string().length(100),
+    // The name as it is matched (see name-key.ts), kept beside it so matching and search use an index.
+    nameKey: p.string().length(400).default(''),
     phone: p.string().length(20).default(''),
     address: p.string().length(500).default(''),
     archived: p.boolean().default(false),
     totalCredit: p.bigint('number').default(0),
     totalDebit: p.bigint('number').default(0),
+    // Amounts of this customer's entries that were reversed (each reversal mirrors one): what "gave" and
+    // "got" leave out when undone entries should not count as trade.
+    totalReversed: p.bigint('number').default(0),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  indexes: [{ properties: ['owner', 'archived', 'id'] }],
+  indexes: [{ properties: ['owner', 'archived', 'id'] }, { properties: ['owner', 'archived', 'nameKey'] }],
 });
 
 export type Customer = InferEntity<typeof CustomerSchema>;

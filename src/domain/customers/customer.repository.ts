@@ -1,5 +1,6 @@
 import { currentEm, num, sqlRows, type EntityManager, type SqlParam, type SqlRow } from '../../db/sql.js';
 import { CustomerSchema } from './customer.entity.js';
+import { nameKey } from './name-key.js';
 
 /** A customer as every reader sees it: running totals in minor units. */
 export type CustomerView = {
@@ -12,6 +13,9 @@ export type CustomerView = {
 };
 
 export type CustomerFields = { name: string; phone: string; address: string };
+
+/** A customer with the totals a chat reply needs, and the amount of its entries that were undone. */
+export type CustomerTotalsView = CustomerView & { totalReversed: number };
 
 // The one column list and row mapper for customers, alike on SQLite and PostgreSQL.
 const COLUMNS = 'id, name, phone, address, total_credit, total_debit';
@@ -28,11 +32,14 @@ function fromRow(r: SqlRow): CustomerView {
 }
 
 /**
- * Case-insensitive "name contains", with % and _ taken literally. SQLite's LIKE has no default escape
- * character, so the ESCAPE clause is spelled out (it means the same on PostgreSQL).
+ * "Name contains", matched on the name key (case, accents and Unicode forms alike on both databases),
+ * with % and _ taken literally. SQLite's LIKE has no default escape character, so the ESCAPE clause is
+ * spelled out (it means the same on PostgreSQL).
  */
-const NAME_CONTAINS = "lower(name) like ? escape '\\'";
-const containsPattern = (search: string) => `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+const NAME_CONTAINS = "name_key like ? escape '\\'";
+const containsPattern = (search: string) => `%${nameKey(search).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+// Every key that starts with a prefix sorts between the prefix and the prefix followed by the last code point.
+const PREFIX_END = '\u{10ffff}';
 
 /** Every query of the customers feature. Plain SQL on the hot reads: hydrating rows costs more than the query. */
 export function createCustomerRepository(root: EntityManager) {
@@ -43,6 +50,8 @@ export function createCustomerRepository(root: EntityManager) {
       const id = await currentEm(root).insert(CustomerSchema, {
         owner: ownerId,
         ...fields,
+        nameKey: nameKey(fields.name),
+        totalReversed: 0,
         archived: false,
         totalCredit: 0,
         totalDebit: 0,
@@ -62,7 +71,7 @@ export function createCustomerRepository(root: EntityManager) {
       const updated = await currentEm(root).nativeUpdate(
         CustomerSchema,
         { id, owner: ownerId, archived: false },
-        { ...changes, updatedAt: now },
+        { ...changes, ...(changes.name === undefined ? {} : { nameKey: nameKey(changes.name) }), updatedAt: now },
       );
       return updated > 0;
     },
@@ -89,16 +98,47 @@ export function createCustomerRepository(root: EntityManager) {
       return rows.map(fromRow);
     },
 
-    /** Id and name of every active customer (name matching reads nothing else). */
-    async names(ownerId: number): Promise<{ id: number; name: string }[]> {
-      const rows = await sqlRows(currentEm(root), `select id, name from customers where ${active}`, [ownerId, false]);
-      return rows.map((r) => ({ id: num(r.id), name: String(r.name) }));
+    /** Active customers whose name key is one of `keys` (a typed name read at several lengths). */
+    async withKeys(ownerId: number, keys: string[]): Promise<Array<CustomerView & { nameKey: string }>> {
+      if (keys.length === 0) return [];
+      const rows = await sqlRows(
+        currentEm(root),
+        `select ${COLUMNS}, name_key from customers where ${active} and name_key in (${keys.map(() => '?').join(', ')}) order by id`,
+        [ownerId, false, ...keys],
+      );
+      return rows.map((r) => ({ ...fromRow(r), nameKey: String(r.name_key) }));
     },
 
-    /** Every active customer, in id order. */
-    async allActive(ownerId: number): Promise<CustomerView[]> {
-      const rows = await sqlRows(currentEm(root), `select ${COLUMNS} from customers where ${active} order by id`, [ownerId, false]);
+    /** Up to `limit` active customers whose name key starts with `prefix`, on the (owner, archived, name_key) index. */
+    async withKeyPrefix(ownerId: number, prefix: string, limit: number): Promise<CustomerView[]> {
+      const rows = await sqlRows(
+        currentEm(root),
+        `select ${COLUMNS} from customers where ${active} and name_key >= ? and name_key < ? order by name_key, id limit ?`,
+        [ownerId, false, prefix, `${prefix}${PREFIX_END}`, limit],
+      );
       return rows.map(fromRow);
+    },
+
+    /** Active customers (name containing `search`, if given), largest balance first, a page at a time, and how many match. */
+    async byBalance(ownerId: number, options: { search?: string | undefined; limit: number; offset: number }): Promise<{ items: CustomerView[]; total: number }> {
+      const where = [active];
+      const params: SqlParam[] = [ownerId, false];
+      if (options.search) where.push(NAME_CONTAINS), params.push(containsPattern(options.search));
+      const em = currentEm(root);
+      const rows = await sqlRows(
+        em,
+        `select ${COLUMNS} from customers where ${where.join(' and ')}
+         order by total_credit - total_debit desc, name_key, id limit ? offset ?`,
+        [...params, options.limit, options.offset],
+      );
+      const [count] = await sqlRows(em, `select count(*) as n from customers where ${where.join(' and ')}`, params);
+      return { items: rows.map(fromRow), total: num(count?.n ?? 0) };
+    },
+
+    /** One active customer with the amount of its undone entries. */
+    async findWithReversed(ownerId: number, id: number): Promise<CustomerTotalsView | null> {
+      const [row] = await sqlRows(currentEm(root), `select ${COLUMNS}, total_reversed from customers where id = ? and ${active}`, [id, ownerId, false]);
+      return row ? { ...fromRow(row), totalReversed: num(row.total_reversed) } : null;
     },
   };
 }

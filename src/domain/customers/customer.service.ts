@@ -5,9 +5,10 @@ import { decodeCursor, encodeCursor, type Page } from '../cursor.js';
 import { CustomerNotFound } from '../errors.js';
 import { addressRule, customerNameRule, DEFAULT_PAGE_SIZE, pageSizeRule, phoneRule, searchRule } from '../rules.js';
 import { parseInput } from '../validate.js';
-import type { CustomerFields, CustomerRepository, CustomerView } from './customer.repository.js';
+import type { CustomerFields, CustomerRepository, CustomerTotalsView, CustomerView } from './customer.repository.js';
+import { nameKey } from './name-key.js';
 
-export type { CustomerView } from './customer.repository.js';
+export type { CustomerTotalsView, CustomerView } from './customer.repository.js';
 
 /** A new customer: phone and address are empty when left out. */
 export type NewCustomer = { name: string; phone?: string | undefined; address?: string | undefined };
@@ -20,16 +21,8 @@ const changesRule = z.object({ name: customerNameRule.optional(), phone: phoneRu
 const listRule = z.object({ limit: pageSizeRule.default(DEFAULT_PAGE_SIZE), cursor: z.string().optional(), search: searchRule.optional() });
 const customerCursor = z.tuple([z.number().int().positive()]);
 
-/** How a typed name resolves: one customer, several candidates, or none. */
-export type NameMatch =
-  | { kind: 'one'; customer: { id: number; name: string } }
-  | { kind: 'many'; customers: CustomerView[] }
-  | { kind: 'none' };
-
-// Unicode's default case folding (toLowerCase is locale-independent, and much faster than toLocaleLowerCase).
-const foldName = (name: string) => name.trim().toLowerCase();
-
-const balanceOf = (c: CustomerView) => c.totalCredit - c.totalDebit;
+/** Customers found for typed names: by the name key each was read at. */
+export type NameLookup = Map<string, Array<{ id: number; name: string }>>;
 
 function definedOnly(changes: CustomerChanges): Partial<CustomerFields> {
   const out: Partial<CustomerFields> = {};
@@ -81,34 +74,38 @@ export function createCustomerService({ customers, clock }: CustomerServiceDeps)
     },
 
     /**
-     * Case-insensitive exact name first, then a unique prefix. Matched in JS over the owner's active
-     * customers because SQLite's LIKE folds ASCII only; a small merchant's customer list is short.
+     * The customers whose name is exactly one of these (in the matching form: case, accents and Unicode
+     * forms alike), keyed by that form. A chat line is read at several name lengths at once.
      */
-    async matchName(actor: Actor, name: string): Promise<NameMatch> {
-      const wanted = foldName(name);
-      if (!wanted) return { kind: 'none' };
-      const all = (await customers.names(actor.ownerId)).map((x) => ({ ...x, folded: foldName(x.name) }));
-      const exact = all.filter((x) => x.folded === wanted);
-      const matching = exact.length > 0 ? exact : all.filter((x) => x.folded.startsWith(wanted));
-      const [first] = matching;
-      if (!first) return { kind: 'none' };
-      if (matching.length === 1) return { kind: 'one', customer: { id: first.id, name: first.name } };
-      // A second read: a customer archived in between is left out, and the answer follows what is left.
-      const ids = new Set(matching.map((x) => x.id));
-      const candidates = (await customers.allActive(actor.ownerId)).filter((c) => ids.has(c.id));
-      const [only] = candidates;
-      if (!only) return { kind: 'none' };
-      if (candidates.length === 1) return { kind: 'one', customer: { id: only.id, name: only.name } };
-      return { kind: 'many', customers: candidates };
+    async withNames(actor: Actor, names: string[]): Promise<NameLookup> {
+      // A name the rules refuse (a control character, too long) can be on no one's books: not asked for.
+      const keys = [...new Set(names.filter((n) => customerNameRule.safeParse(n).success).map(nameKey).filter(Boolean))];
+      const found: NameLookup = new Map();
+      for (const c of await customers.withKeys(actor.ownerId, keys)) {
+        const list = found.get(c.nameKey) ?? [];
+        list.push({ id: c.id, name: c.name });
+        found.set(c.nameKey, list);
+      }
+      return found;
     },
 
-    /** Customers whose name contains `search` (any case), largest balance first; `total` counts all matches. */
-    async byBalance(actor: Actor, options: { search?: string; limit: number }): Promise<{ items: CustomerView[]; total: number }> {
-      const wanted = foldName(options.search ?? '');
-      const matching = (await customers.allActive(actor.ownerId))
-        .filter((c) => !wanted || foldName(c.name).includes(wanted))
-        .sort((a, b) => balanceOf(b) - balanceOf(a) || a.name.localeCompare(b.name) || a.id - b.id);
-      return { items: matching.slice(0, options.limit), total: matching.length };
+    /** Customers whose name starts with `name` (in the matching form), at most `limit`. */
+    async startingWith(actor: Actor, name: string, limit: number): Promise<CustomerView[]> {
+      const key = customerNameRule.safeParse(name).success ? nameKey(name) : '';
+      return key ? customers.withKeyPrefix(actor.ownerId, key, limit) : [];
+    },
+
+    /** Customers whose name contains `search`, largest balance first, a page at a time; `total` counts all matches. */
+    async byBalance(actor: Actor, options: { search?: string; limit: number; offset?: number }): Promise<{ items: CustomerView[]; total: number }> {
+      const search = parseInput(searchRule.optional(), options.search);
+      return customers.byBalance(actor.ownerId, { search, limit: options.limit, offset: options.offset ?? 0 });
+    },
+
+    /** One customer with the amount of its entries that were undone (chat summaries leave those out). */
+    async withUndone(actor: Actor, id: number): Promise<CustomerTotalsView> {
+      const customer = await customers.findWithReversed(actor.ownerId, id);
+      if (!customer) throw new CustomerNotFound();
+      return customer;
     },
 
     /** Archived customers disappear from every read; their entries are kept. */

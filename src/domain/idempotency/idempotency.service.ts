@@ -53,6 +53,14 @@ export function createIdempotencyService({ keys, transactions, clock }: Idempote
         throw error;
       }
     },
+
+    /** What an operation run under this key stored, while the key is kept; null when nothing (readable) was. */
+    async stored<T>(ownerId: number, key: string, codec: z.ZodType<T>): Promise<T | null> {
+      const row = await keys.find(ownerId, key);
+      if (!row || row.expiresAt <= clock.now()) return null;
+      const parsed = codec.safeParse(row.result);
+      return parsed.success ? parsed.data : null;
+    },
   };
 }
 

@@ -4,8 +4,8 @@ import { currentEm, type EntityManager } from '../../db/sql.js';
 export type TotalsMismatch = {
   customerId: number;
   ownerId: number;
-  stored: { credit: bigint; debit: bigint };
-  fromEntries: { credit: bigint; debit: bigint };
+  stored: { credit: bigint; debit: bigint; reversed: bigint };
+  fromEntries: { credit: bigint; debit: bigint; reversed: bigint };
 };
 
 /** A reversal that is not the exact opposite of the entry it points at (another customer, type or amount). */
@@ -24,9 +24,11 @@ const TOTALS_SQL = `
          cast(c.total_credit as text) as stored_credit, cast(c.total_debit as text) as stored_debit,
          cast(coalesce(sum(case when e.type = 'credit' then e.amount else 0 end), 0) as text) as entry_credit,
          cast(coalesce(sum(case when e.type = 'debit' then e.amount else 0 end), 0) as text) as entry_debit,
+         cast(c.total_reversed as text) as stored_reversed,
+         cast(coalesce(sum(case when e.reverses_id is not null then e.amount else 0 end), 0) as text) as entry_reversed,
          count(e.id) as entry_count
   from customers c left join ledger_entries e on e.customer_id = c.id
-  group by c.id, c.owner_id, c.total_credit, c.total_debit
+  group by c.id, c.owner_id, c.total_credit, c.total_debit, c.total_reversed
   order by c.id`;
 
 const REVERSALS_SQL = `
@@ -44,6 +46,8 @@ const totalsRow = z.object({
   stored_debit: wholeText,
   entry_credit: wholeText,
   entry_debit: wholeText,
+  stored_reversed: wholeText,
+  entry_reversed: wholeText,
   entry_count: z.coerce.number().int(),
 });
 const reversalRow = z.object({ entry_id: z.coerce.number().int(), reverses_id: z.coerce.number().int() });
@@ -57,12 +61,12 @@ async function check(root: EntityManager): Promise<IntegrityReport> {
   const totals = z.array(totalsRow).parse(await connection.execute(TOTALS_SQL));
   const reversals = z.array(reversalRow).parse(await connection.execute(REVERSALS_SQL));
   const mismatches: TotalsMismatch[] = totals
-    .filter((r) => r.stored_credit !== r.entry_credit || r.stored_debit !== r.entry_debit)
+    .filter((r) => r.stored_credit !== r.entry_credit || r.stored_debit !== r.entry_debit || r.stored_reversed !== r.entry_reversed)
     .map((r) => ({
       customerId: r.customer_id,
       ownerId: r.owner_id,
-      stored: { credit: r.stored_credit, debit: r.stored_debit },
-      fromEntries: { credit: r.entry_credit, debit: r.entry_debit },
+      stored: { credit: r.stored_credit, debit: r.stored_debit, reversed: r.stored_reversed },
+      fromEntries: { credit: r.entry_credit, debit: r.entry_debit, reversed: r.entry_reversed },
     }));
   return {
     customers: totals.length,

@@ -18,7 +18,25 @@ export type NewEntryRow = Omit<EntryView, 'id'> & { apiToken: number | null; tel
 
 export type CustomerTotals = { totalCredit: number; totalDebit: number };
 
-export type OverallTotals = { totalCredit: bigint; totalDebit: bigint; customerCount: number; customersOwing: number };
+export type OverallTotals = {
+  totalCredit: bigint;
+  totalDebit: bigint;
+  /** Amounts of undone entries (each also counted once more by its reversal). */
+  totalReversed: bigint;
+  customerCount: number;
+  customersOwing: number;
+  /** Customers with a negative balance (you owe them), and what you owe them together. */
+  customersOwed: number;
+  /** What the customers who owe you owe together. */
+  toGet: bigint;
+  toGive: bigint;
+};
+
+/** A customer on one side of the book, with its balance. */
+export type BalanceLine = { id: number; name: string; balance: number };
+
+/** An entry, and the reversal that undid it, if one did. */
+export type HistoryEntry = EntryView & { reversedBy: number | null };
 
 export type EntryFilter = {
   type?: EntryType | undefined;
@@ -45,6 +63,8 @@ function fromRow(em: EntityManager, r: SqlRow): EntryView {
   };
 }
 
+const PREFIXED = COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
+
 const ACTIVE_CUSTOMER = 'select 1 from customers where id = ? and owner_id = ? and archived = ?';
 
 // Sums are split at 2^26 so neither half can overflow SQLite's 64-bit sum(), however many customers.
@@ -62,18 +82,20 @@ export function createLedgerRepository(root: EntityManager) {
     async addToTotals(
       ownerId: number,
       customerId: number,
-      type: EntryType,
-      amount: number,
+      entry: { type: EntryType; amount: number; reversal: boolean },
       maxTotal: number,
       now: Date,
     ): Promise<(CustomerTotals & { name: string }) | null> {
+      const { type, amount } = entry;
       const column = type === 'credit' ? 'total_credit' : 'total_debit';
+      // A reversal also records the amount it undid, so chat summaries can leave both entries out.
+      const reversed = entry.reversal ? ', total_reversed = total_reversed + ?' : '';
       const [row] = await sqlRows(
         currentEm(root),
-        `update customers set ${column} = ${column} + ?, updated_at = ?
+        `update customers set ${column} = ${column} + ?${reversed}, updated_at = ?
          where id = ? and owner_id = ? and archived = ? and ${column} <= ?
          returning total_credit, total_debit, name`,
-        [amount, now, customerId, ownerId, false, maxTotal - amount],
+        [amount, ...(entry.reversal ? [amount] : []), now, customerId, ownerId, false, maxTotal - amount],
       );
       return row ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit), name: String(row.name) } : null;
     },
@@ -130,15 +152,17 @@ export function createLedgerRepository(root: EntityManager) {
       return rows.map((r) => fromRow(em, r));
     },
 
-    /** The last `count` entries of a customer, newest first. */
-    async recent(customerId: number, count: number): Promise<EntryView[]> {
+    /** The last `count` entries of a customer, newest first, each with the reversal that undid it. */
+    async recent(customerId: number, count: number): Promise<HistoryEntry[]> {
       const em = currentEm(root);
       const rows = await sqlRows(
         em,
-        `select ${COLUMNS} from ledger_entries where customer_id = ? order by entry_date desc, id desc limit ?`,
+        `select ${PREFIXED}, r.id as reversed_by from ledger_entries e
+         left join ledger_entries r on r.reverses_id = e.id
+         where e.customer_id = ? order by e.entry_date desc, e.id desc limit ?`,
         [customerId, count],
       );
-      return rows.map((r) => fromRow(em, r));
+      return rows.map((r) => ({ ...fromRow(em, r), reversedBy: numOrNull(r.reversed_by) }));
     },
 
     /** O(1): the running totals, never an aggregate over entries. */
@@ -151,43 +175,63 @@ export function createLedgerRepository(root: EntityManager) {
       return row ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit) } : null;
     },
 
-    /** Totals over every active customer of an owner, summed exactly by the database. */
+    /** Totals over every active customer of an owner, summed exactly by the database, and each side of the book. */
     async overall(ownerId: number): Promise<OverallTotals> {
+      const half = (expr: string, name: string) => `sum(${expr} / ${SPLIT}) as ${name}_high, sum(${expr} % ${SPLIT}) as ${name}_low`;
+      const positive = 'case when total_credit > total_debit then total_credit - total_debit else 0 end';
+      const negative = 'case when total_debit > total_credit then total_debit - total_credit else 0 end';
       const [row] = await sqlRows(
         currentEm(root),
         `select count(*) as customers,
                 coalesce(sum(case when total_credit > total_debit then 1 else 0 end), 0) as owing,
-                sum(total_credit / ${SPLIT}) as credit_high, sum(total_credit % ${SPLIT}) as credit_low,
-                sum(total_debit / ${SPLIT}) as debit_high, sum(total_debit % ${SPLIT}) as debit_low
+                coalesce(sum(case when total_debit > total_credit then 1 else 0 end), 0) as owed,
+                ${half('total_credit', 'credit')}, ${half('total_debit', 'debit')}, ${half('total_reversed', 'reversed')},
+                ${half(positive, 'get')}, ${half(negative, 'give')}
          from customers where owner_id = ? and archived = ?`,
         [ownerId, false],
       );
+      const sum = (name: string) => joinHalves(row?.[`${name}_high`], row?.[`${name}_low`]);
       return {
-        totalCredit: joinHalves(row?.credit_high, row?.credit_low),
-        totalDebit: joinHalves(row?.debit_high, row?.debit_low),
+        totalCredit: sum('credit'),
+        totalDebit: sum('debit'),
+        totalReversed: sum('reversed'),
         customerCount: num(row?.customers ?? 0),
         customersOwing: num(row?.owing ?? 0),
+        customersOwed: num(row?.owed ?? 0),
+        toGet: sum('get'),
+        toGive: sum('give'),
       };
     },
 
+    /** The customers with the largest balances on one side: who owes you most (`get`), or whom you owe most (`give`). */
+    async largestBalances(ownerId: number, side: 'get' | 'give', limit: number): Promise<BalanceLine[]> {
+      const [filter, order] = side === 'get' ? ['total_credit > total_debit', 'desc'] : ['total_debit > total_credit', 'asc'];
+      const rows = await sqlRows(
+        currentEm(root),
+        `select id, name, total_credit, total_debit from customers where owner_id = ? and archived = ? and ${filter}
+         order by total_credit - total_debit ${order}, id limit ?`,
+        [ownerId, false, limit],
+      );
+      return rows.map((r) => ({ id: num(r.id), name: String(r.name), balance: num(r.total_credit) - num(r.total_debit) }));
+    },
+
     /**
-     * The newest entry a chat posted that is not itself a reversal, with its customer's name and
-     * whether it was undone. Joined on the customer: a chat once linked to another merchant must not
-     * reach that merchant's entries.
+     * The newest entry a chat posted that is neither a reversal nor undone, with its customer's name.
+     * Joined on the customer: a chat once linked to another merchant must not reach that merchant's entries.
      */
-    async lastFromChat(ownerId: number, chatId: string): Promise<{ entry: EntryView; customerName: string; reversed: boolean } | null> {
+    async lastUndoableFromChat(ownerId: number, chatId: string): Promise<{ entry: EntryView; customerName: string } | null> {
       const em = currentEm(root);
       const [row] = await sqlRows(
         em,
-        `select ${COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}, c.name as customer_name,
-                exists (select 1 from ledger_entries r where r.reverses_id = e.id) as reversed
+        `select ${PREFIXED}, c.name as customer_name
          from ledger_entries e join customers c on c.id = e.customer_id
          where e.telegram_chat_id = ? and e.reverses_id is null and c.owner_id = ? and c.archived = ?
+           and not exists (select 1 from ledger_entries r where r.reverses_id = e.id)
          order by e.id desc limit 1`,
         [chatId, ownerId, false],
       );
       if (!row) return null;
-      return { entry: fromRow(em, row), customerName: String(row.customer_name), reversed: Boolean(row.reversed) };
+      return { entry: fromRow(em, row), customerName: String(row.customer_name) };
     },
   };
 }

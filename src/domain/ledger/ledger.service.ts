@@ -17,22 +17,16 @@ import { cursorRule, DEFAULT_PAGE_SIZE, isoDate, noteRule, pageSizeRule } from '
 import { parseInput } from '../validate.js';
 import type { IntegrityReport, IntegrityRepository } from './integrity.repository.js';
 import { ENTRY_TYPES, type EntryType } from './ledger-entry.entity.js';
-import type { EntryView, LedgerRepository } from './ledger.repository.js';
+import type { BalanceLine, EntryView, HistoryEntry, LedgerRepository, OverallTotals } from './ledger.repository.js';
 
-export type { EntryView } from './ledger.repository.js';
+export type { BalanceLine, EntryView, HistoryEntry } from './ledger.repository.js';
 
 export type Totals = { totalCredit: number; totalDebit: number; balance: number };
 
 /** The entry, the customer's new totals, and its name (read by the same statement, for replies that say whose). */
 export type PostedEntry = { entry: EntryView; totals: Totals; customerName: string };
 
-export type OverallSummary = {
-  totalCredit: bigint;
-  totalDebit: bigint;
-  balance: bigint;
-  customerCount: number;
-  customersOwing: number;
-};
+export type OverallSummary = OverallTotals & { balance: bigint };
 
 /** A credit or debit to post: the amount in minor units, the date today (UTC) when left out. */
 export type NewEntry = { type: EntryType; amountMinor: number; note?: string | undefined; entryDate?: string | undefined };
@@ -44,14 +38,7 @@ export type EntryListQuery = {
   endDate?: string | undefined;
 };
 
-export type UndoCandidate = {
-  entryId: number;
-  customerId: number;
-  customerName: string;
-  type: EntryType;
-  amount: number;
-  alreadyReversed: boolean;
-};
+export type UndoCandidate = { entryId: number; customerId: number; customerName: string; type: EntryType; amount: number };
 
 /**
  * Running totals stay at or below 2^53 - 1 minor units so every total is an exact JS number on
@@ -95,7 +82,8 @@ export function createLedgerService({ entries, integrity, transactions, clock }:
     // error here aborts the whole unit anyway.
     return transactions.join(async () => {
       const now = clock.now();
-      const totals = await entries.addToTotals(actor.ownerId, customerId, data.type, data.amount, MAX_TOTAL_MINOR, now);
+      const reversal = data.reverses !== null;
+      const totals = await entries.addToTotals(actor.ownerId, customerId, { type: data.type, amount: data.amount, reversal }, MAX_TOTAL_MINOR, now);
       if (!totals) {
         await assertCustomer(actor, customerId);
         throw new TotalsLimitExceeded();
@@ -159,8 +147,8 @@ export function createLedgerService({ entries, integrity, transactions, clock }:
       return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor([last.entryDate, last.id]) : null };
     },
 
-    /** The last `count` entries, newest first (for chat history). */
-    async recent(actor: Actor, customerId: number, count: number): Promise<EntryView[]> {
+    /** The last `count` entries, newest first, each with the reversal that undid it (for chat history). */
+    async recent(actor: Actor, customerId: number, count: number): Promise<HistoryEntry[]> {
       await assertCustomer(actor, customerId);
       return entries.recent(customerId, count);
     },
@@ -177,18 +165,15 @@ export function createLedgerService({ entries, integrity, transactions, clock }:
       return { ...t, balance: t.totalCredit - t.totalDebit };
     },
 
-    /** The newest entry the actor's chat posted that is not itself a reversal, for /undo. */
+    /** The customers with the largest balances on one side of the book (`get`: they owe you; `give`: you owe them). */
+    largestBalances: (actor: Actor, side: 'get' | 'give', limit: number): Promise<BalanceLine[]> => entries.largestBalances(actor.ownerId, side, limit),
+
+    /** The newest entry the actor's chat posted that is neither a reversal nor undone yet, for /undo. */
     async lastUndoable(actor: Actor): Promise<UndoCandidate> {
-      const last = actor.chatId === null ? null : await entries.lastFromChat(actor.ownerId, actor.chatId);
+      const last = actor.chatId === null ? null : await entries.lastUndoableFromChat(actor.ownerId, actor.chatId);
       if (!last) throw new NothingToUndo();
-      return {
-        entryId: last.entry.id,
-        customerId: last.entry.customer,
-        customerName: last.customerName,
-        type: last.entry.type,
-        amount: last.entry.amount,
-        alreadyReversed: last.reversed,
-      };
+      const { entry } = last;
+      return { entryId: entry.id, customerId: entry.customer, customerName: last.customerName, type: entry.type, amount: entry.amount };
     },
 
     /** Every customer's totals recomputed from its entries, and every reversal checked (read-only). */

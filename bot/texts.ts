@@ -1,0 +1,35 @@
+import type { EntryType } from '../src/domain/ledger/ledger-entry.entity.js';
+import type { BotContext } from './context.js';
+import { money } from './format.js';
+import { isCurrencyWord, looksLikeAmount } from './parse/amount.js';
+import { readDateToken } from './parse/date.js';
+import { words } from './parse/line.js';
+
+type T = Pick<BotContext, 't'>;
+
+/** "credit 500.00 (you gave)" */
+export const entryWhat = (ctx: T, type: EntryType, amount: number) => ctx.t(type === 'credit' ? 'entry-credit' : 'entry-debit', { amount: money(amount) });
+
+/** "credit 500.00" */
+export const entryShort = (ctx: T, type: EntryType, amount: number) =>
+  ctx.t(type === 'credit' ? 'entry-credit-short' : 'entry-debit-short', { amount: money(amount) });
+
+/** "Alice owes you 300.00." / "You owe Alice 20.00." / "Alice is settled up (0.00)." */
+export function balanceSentence(ctx: T, name: string, balance: number | bigint): string {
+  if (balance > 0) return ctx.t('balance-owes-you', { name, amount: money(balance) });
+  if (balance < 0) return ctx.t('balance-you-owe', { name, amount: money(-BigInt(balance)) });
+  return ctx.t('balance-settled', { name });
+}
+
+/**
+ * How to write a customer's name in a command so that it reads back as exactly that name: in quotes
+ * when a word of it could be read as an amount, a currency or a date.
+ */
+export function nameInCommand(name: string): string {
+  const tricky = words(name).some((w) => looksLikeAmount(w) || isCurrencyWord(w) || readDateToken(w, '2000-01-01').kind !== 'none');
+  if (!tricky && !/["“”«»„]/.test(name)) return name;
+  return name.includes('"') ? `“${name}”` : `"${name}"`;
+}
+
+/** The hint after adding a customer: a command that, sent as it is, posts 500 to that customer. */
+export const creditHint = (name: string) => `/credit ${nameInCommand(name)} 500`;
