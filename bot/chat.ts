@@ -24,9 +24,10 @@ async function main(): Promise<void> {
   const bot = runtime.bot;
   if (!bot) throw new Error('the console chat needs the bot');
 
-  // Update ids from the clock: a later session never repeats an id the de-duplication has seen.
+  // Update and message ids from the clock: a later session never repeats an id that the update
+  // de-duplication or a message's idempotency key has seen.
   let updateId = Date.now();
-  let messageId = 1;
+  let messageId = Date.now();
   let choices: string[] = [];
 
   // Prints what the bot sends and numbers its buttons.

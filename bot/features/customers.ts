@@ -15,7 +15,7 @@ import { creditHint } from '../texts.js';
 export const CUSTOMERS_PER_PAGE = 20;
 
 const createdSchema = z.object({ id: z.number(), name: z.string(), phone: z.string() });
-const addChoice = z.object({ name: z.string(), phone: z.string().optional(), existing: z.array(z.object({ id: z.number(), name: z.string() })) });
+const addChoice = z.object({ name: z.string(), phone: z.string().nullish().transform((p) => p ?? undefined), existing: z.array(z.object({ id: z.number(), name: z.string() })) });
 const customersView = z.object({ search: z.string() });
 
 /** One page of /customers: largest balance first, names containing `search`. */
@@ -91,7 +91,7 @@ export function customersFeature(): Composer<BotContext> {
       apiTokenId: actor.tokenId ?? 0,
       kind: 'add',
       key: lineKey(ctx),
-      options: { name, phone, existing },
+      options: { name, phone: phone ?? null, existing },
     });
     const first = await ctx.services.customers.get(actor, existing[0]?.id ?? 0);
     const keyboard = new InlineKeyboard()

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { amountsAt, isCurrencyWord, looksLikeAmount } from './amount.js';
+import { amountsAt, isCurrencyWord, looksLikeAmount, readAmountToken } from './amount.js';
 import { readDateToken } from './date.js';
 import { asciiDigits } from './digits.js';
 
@@ -27,7 +27,7 @@ export type Reading = {
   amount: number;
   date: string | null;
   note: string;
-  /** The note starts with a number: its words may belong to the name or to the amount instead. */
+  /** The note starts with a number: it may belong to the name or to the amount instead. */
   numberInNote: boolean;
 };
 
@@ -39,7 +39,8 @@ export type LineRead = {
   invalidDate: string | null;
 };
 
-const isNumberWord = (word: string) => /^\d/.test(asciiDigits(word));
+// A word that reads as an amount on its own: it could be the amount, or the end of the name.
+const isNumberWord = (word: string) => readAmountToken(word).kind === 'amount' || /^\d+$/.test(asciiDigits(word));
 
 /**
  * Every way the text reads as `<name> <amount> [date] [note]`: names may have spaces and digits, so

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { en } from './support.js';
 import { startService, type Started } from '../support/process.js';
-import { botTextsTo, waitFor } from './e2e-support.js';
+import { botMessagesTo, botTextsTo, pressButton, sendEdit, userMessageId, waitFor, type BotMessage } from './e2e-support.js';
 import { freePort } from '../support/ports.js';
 
 const TOKEN = '987654:e2e-test-token';
@@ -56,6 +56,13 @@ async function api(path: string, token: string | null, body?: unknown) {
 
 const tokenBody = z.object({ token: z.string() });
 
+/** Waits for the bot's message in a chat that `ready` picks (a new one, or one edited in place). */
+async function botMessage(chatId: number, ready: (messages: BotMessage[]) => BotMessage | undefined): Promise<BotMessage> {
+  const found = ready(await waitFor(() => botMessagesTo(server, TOKEN, chatId), (m) => ready(m) !== undefined));
+  if (!found) throw new Error(`no such bot message in ${JSON.stringify(botMessagesTo(server, TOKEN, chatId).map((m) => m.text))}`);
+  return found;
+}
+
 describe('npm start with TELEGRAM_BOT_TOKEN, against a local Bot API server', () => {
   it('when a merchant walks /start, /link, /credit, /debit and /summary, then the REST summary agrees, the token message is gone, and other chats and merchants are kept out', async () => {
     const { token } = tokenBody.parse((await api('/api/auth/register/', null, { username: 'kiosk', password: 'password123' })).body);
@@ -96,6 +103,62 @@ describe('npm start with TELEGRAM_BOT_TOKEN, against a local Bot API server', ()
     expect((await api(summaryPath, other.token)).status).toBe(404);
 
     expect((await api(summaryPath, token)).body).toEqual(agreed);
+  });
+});
+
+describe('buttons, edits and pages through the real process and a fake Bot API', () => {
+  it('when Add is pressed under two questions, a stale button is pressed after a relink, a message is edited and /history is paged, then each does what the README says', async () => {
+    const shop = tokenBody.parse((await api('/api/auth/register/', null, { username: 'stall', password: 'password123' })).body);
+    const chat = 4004;
+    const client = server.getClient(TOKEN, { chatId: chat, userId: chat, type: 'private', firstName: 'Stall' });
+    expect(await say(client, chat, `/link ${shop.token}`)).toContain('merchant stall');
+
+    // Two questions, two "Add Chotu" presses: one Chotu, two entries.
+    const count = () => botMessagesTo(server, TOKEN, chat).length;
+    let before = count();
+    await say(client, chat, '/credit Chotu 250');
+    const first = await botMessage(chat, (m) => m.slice(before).find((x) => x.buttons.length > 0));
+    before = count();
+    await say(client, chat, '/credit Chotu 100');
+    const second = await botMessage(chat, (m) => m.slice(before).find((x) => x.buttons.length > 0));
+    await pressButton(client, chat, first, 'Add Chotu');
+    await botMessage(chat, (m) => m.find((x) => x.messageId === first.messageId && x.text.startsWith('Recorded')));
+    await pressButton(client, chat, second, 'Add Chotu');
+    await botMessage(chat, (m) => m.find((x) => x.messageId === second.messageId && x.text.startsWith('Recorded')));
+    const customers = z.array(z.object({ id: z.number(), name: z.string(), balance: z.string() })).parse((await api('/api/customers/', shop.token)).body);
+    expect(customers).toEqual([expect.objectContaining({ name: 'Chotu', balance: '350.00' })]);
+
+    // A question asked before the chat was linked to another merchant posts nothing after it.
+    before = count();
+    await say(client, chat, '/credit Stale 5');
+    const stale = await botMessage(chat, (m) => m.slice(before).find((x) => x.buttons.length > 0));
+    const other = tokenBody.parse((await api('/api/auth/register/', null, { username: 'stall-two', password: 'password123' })).body);
+    expect(await say(client, chat, `/link ${other.token}`)).toContain('merchant stall-two');
+    before = count();
+    await pressButton(client, chat, stale, 'Add Stale');
+    await botMessage(chat, (m) => m.slice(before).find((x) => x.text === en('choice-other-link')));
+    expect((await api('/api/customers/', other.token)).body).toEqual([]);
+    expect(await say(client, chat, `/link ${shop.token}`)).toContain('merchant stall');
+
+    // An edited message changes nothing; the bot offers Undo and the corrected entry.
+    await say(client, chat, '/credit Chotu 10');
+    const messageId = userMessageId(server, TOKEN, chat, '/credit Chotu 10');
+    before = count();
+    sendEdit(server, client, chat, messageId, '/credit Chotu 11');
+    const edit = await botMessage(chat, (m) => m.slice(before).find((x) => x.text.startsWith('Editing a message does not change the ledger')));
+    expect(edit.buttons.map((b) => b.text)).toEqual(['Undo', 'Post credit 11.00 to Chotu']);
+    expect(z.array(z.object({ balance: z.string() })).parse((await api('/api/customers/', shop.token)).body)[0]?.balance).toBe('360.00');
+
+    // A long history comes in pages with Next.
+    const chotu = customers[0]?.id ?? 0;
+    for (let i = 0; i < 30; i++) await api(`/api/customers/${chotu}/entries/`, shop.token, { type: 'debit', amount: '1', note: `payment number ${i} `.repeat(8) });
+    before = count();
+    await say(client, chat, '/history Chotu 40');
+    const page1 = await botMessage(chat, (m) => m.slice(before).find((x) => x.text.startsWith('Last 33 for Chotu')));
+    expect(page1.text).toContain('(page 1 of');
+    expect(page1.text.length).toBeLessThanOrEqual(4096);
+    await pressButton(client, chat, page1, 'Next');
+    await botMessage(chat, (m) => m.find((x) => x.messageId === page1.messageId && x.text.includes('(page 2 of')));
   });
 });
 

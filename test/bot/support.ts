@@ -33,6 +33,8 @@ export type BotInstance = {
   send(text: string, options?: ChatOptions): Promise<ApiCall[]>;
   /** Presses an inline button; returns the calls the bot made while handling it. */
   press(data: string, options?: ChatOptions): Promise<ApiCall[]>;
+  /** Edits a message the user sent earlier (Telegram sends an edited_message update). */
+  edit(messageId: number, text: string, options?: ChatOptions): Promise<ApiCall[]>;
   /** Feeds a raw update; returns the calls made while handling it. */
   deliver(update: Update): Promise<ApiCall[]>;
   /** Registers a merchant and returns its API token. */
@@ -96,6 +98,11 @@ function botInstance(bot: Bot<BotContext> | null, api: OfflineApi, services: Ser
         callback_query: { id: `cb${updateId}`, from, chat_instance: 'ci', data, message: { message_id: o.messageId ?? 1, date: 0, chat: chatOf(o), text: 'buttons' } },
       });
     },
+    async edit(messageId, text, o = {}) {
+      const { message } = textUpdate({ updateId: 0, messageId, text, chat: chatOf(o), fromId: from.id });
+      if (!message) throw new Error('no message');
+      return deliver({ update_id: o.updateId ?? ids.nextUpdateId(), edited_message: { ...message, edit_date: Math.floor(Date.now() / 1000) } });
+    },
     async merchant(username) {
       const { token } = await services.auth.register({ username, password: PASSWORD });
       return token;
@@ -112,7 +119,7 @@ const keyboardSchema = z.object({ inline_keyboard: z.array(z.array(z.object({ te
 
 /** The callback data of every inline button in the last message sent or edited in these calls. */
 export function buttons(calls: ApiCall[]): { text: string; data: string }[] {
-  const last = calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').at(-1);
+  const last = calls.filter((c) => ['sendMessage', 'editMessageText', 'editMessageReplyMarkup'].includes(c.method)).at(-1);
   const markup = keyboardSchema.safeParse(last?.payload.reply_markup);
   return markup.success ? markup.data.inline_keyboard.flat().map((b) => ({ text: b.text, data: b.callback_data })) : [];
 }
