@@ -22,10 +22,12 @@ async function verify(): Promise<number> {
   );
   try {
     const report = await runtime.services.ledger.checkIntegrity();
+    // The undone total is named only when it is the one that disagrees.
     for (const m of report.mismatches) {
+      const reversed = (t: { reversed: bigint }) => (m.stored.reversed === m.fromEntries.reversed ? '' : ` reversed ${formatMinor(t.reversed)}`);
       process.stdout.write(
-        `MISMATCH customer ${m.customerId} (owner ${m.ownerId}): stored credit ${formatMinor(m.stored.credit)} debit ${formatMinor(m.stored.debit)} reversed ${formatMinor(m.stored.reversed)}, ` +
-          `from entries credit ${formatMinor(m.fromEntries.credit)} debit ${formatMinor(m.fromEntries.debit)} reversed ${formatMinor(m.fromEntries.reversed)}\n`,
+        `MISMATCH customer ${m.customerId} (owner ${m.ownerId}): stored credit ${formatMinor(m.stored.credit)} debit ${formatMinor(m.stored.debit)}${reversed(m.stored)}, ` +
+          `from entries credit ${formatMinor(m.fromEntries.credit)} debit ${formatMinor(m.fromEntries.debit)}${reversed(m.fromEntries)}\n`,
       );
     }
     for (const r of report.badReversals) {

@@ -48,7 +48,7 @@ describe('npm run verify', () => {
   it('when a reversal no longer mirrors its original (totals adjusted to match), then it is reported and exit 1', async () => {
     const [reversal] = await sqlRows(h.db, 'select id, reverses_id, customer_id from ledger_entries where reverses_id is not null order by id limit 1');
     await sqlRows(h.db, 'update ledger_entries set amount = amount - 1 where id = ?', [reversal?.id]);
-    await sqlRows(h.db, 'update customers set total_debit = total_debit - 1 where id = ?', [reversal?.customer_id]);
+    await sqlRows(h.db, 'update customers set total_debit = total_debit - 1, total_reversed = total_reversed - 1 where id = ?', [reversal?.customer_id]);
     try {
       const { code, output } = await runVerify(h.databaseUrl);
       expect(output).toContain(`BAD REVERSAL entry ${reversal?.id} does not mirror entry ${reversal?.reverses_id}`);
@@ -56,7 +56,7 @@ describe('npm run verify', () => {
       expect(code).toBe(1);
     } finally {
       await sqlRows(h.db, 'update ledger_entries set amount = amount + 1 where id = ?', [reversal?.id]);
-      await sqlRows(h.db, 'update customers set total_debit = total_debit + 1 where id = ?', [reversal?.customer_id]);
+      await sqlRows(h.db, 'update customers set total_debit = total_debit + 1, total_reversed = total_reversed + 1 where id = ?', [reversal?.customer_id]);
     }
   });
 
@@ -79,5 +79,17 @@ describe('npm run verify', () => {
     expect(code).toBe(2);
     expect(existsSync(path)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('when the undone total was tampered with, then it is named and exit 1', async () => {
+    await sqlRows(h.db, 'update customers set total_reversed = total_reversed + 7 where id = ?', [carol]);
+    try {
+      const { code, output } = await runVerify(h.databaseUrl);
+      expect(output).toContain(`MISMATCH customer ${carol} `);
+      expect(output).toMatch(/reversed 5000\.07, from entries credit [\d.]+ debit [\d.]+ reversed 5000\.00/);
+      expect(code).toBe(1);
+    } finally {
+      await sqlRows(h.db, 'update customers set total_reversed = total_reversed - 7 where id = ?', [carol]);
+    }
   });
 });
