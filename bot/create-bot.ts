@@ -39,9 +39,11 @@ export function createBot({ services, state, em, logger, clock, connection }: Bo
   const bot =
     'offline' in connection
       ? new Bot<BotContext>(OFFLINE_TOKEN, { botInfo: connection.offline.botInfo, client: { fetch: connection.offline.fetch } })
-      : new Bot<BotContext>(connection.token, { client: { apiRoot: connection.apiRoot } });
-  // Flood waits (429) are waited out and retried instead of failing the reply.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+      : // A call waits at most a minute (long polling holds getUpdates for 30 s), not grammY's 500 s.
+        new Bot<BotContext>(connection.token, { client: { apiRoot: connection.apiRoot, timeoutSeconds: 60 } });
+  // Flood waits (429) and Telegram's 5xx are retried a few times; a network error is not retried here
+  // (auto-retry would retry it forever): the reply fails, and the connection supervisor backs off.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   // Under the runner updates run concurrently: one chat's updates still go in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));

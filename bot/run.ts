@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import type { TelegramConfig } from '../src/config.js';
+import type { TelegramHttp } from '../src/http/app.js';
+import type { TelegramStatus } from '../src/http/health.routes.js';
 import type { Logger } from '../src/logger.js';
 import type { BotContext } from './context.js';
 import { ALLOWED_UPDATES } from './create-bot.js';
@@ -15,49 +17,138 @@ export function webhookPath(token: string): string {
 
 export type OnlineTelegram = Exclude<TelegramConfig, { mode: 'off' }>;
 
+export type Backoff = { initialMs: number; maxMs: number };
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 1_000, maxMs: 60_000 };
+// The runner retries a failing getUpdates this long itself, then hands the failure to the supervisor.
+const RUNNER_RETRY_MS = 30_000;
+
+export type SupervisedBot = {
+  bot: Bot<BotContext>;
+  http: TelegramHttp;
+  status(): TelegramStatus;
+  /** Starts connecting in the background: the HTTP server never waits for Telegram. */
+  start(): void;
+  /** Stops connecting or polling, then waits for the updates already fetched to finish. */
+  stop(): Promise<void>;
+};
+
 /**
- * Checks the bot's token (getMe) and readies it for the mode configured. `http` goes to createApp;
- * `start` runs once the HTTP server listens (Telegram may call the webhook at once); `stop` ends
- * polling on shutdown.
+ * Keeps the bot connected to Telegram without ever holding up the ledger: it checks the token
+ * (getMe), sets the menu and the webhook (or starts long polling) in the background, retrying with
+ * capped exponential backoff, and starts again whenever polling fails for good. A Bot API that is
+ * down or failing never stops the process; /healthz reports it.
  */
-export async function prepareBot(bot: Bot<BotContext>, telegram: OnlineTelegram, logger: Logger) {
-  await bot.init();
+export function superviseBot(bot: Bot<BotContext>, telegram: OnlineTelegram, logger: Logger, backoff: Backoff = DEFAULT_BACKOFF): SupervisedBot {
   const secret = telegram.mode === 'webhook' ? (telegram.webhookSecret ?? randomBytes(32).toString('base64url')) : '';
   const path = webhookPath(telegram.botToken);
-  const http = {
-    botUsername: bot.botInfo.username,
-    webhook: telegram.mode === 'webhook' ? { path, handler: webhookCallback(bot, 'express', { secretToken: secret }) } : undefined,
-  };
+  let status: TelegramStatus = 'connecting';
+  let stopping = false;
   let runner: RunnerHandle | null = null;
+  let wake: (() => void) | null = null;
+  let loop: Promise<void> | null = null;
+  // A connection call in flight (to a Bot API that hangs) is given up when the service stops; the
+  // process then exits without waiting for it.
+  let giveUp: (error: Error) => void = () => {};
+  const stopped = new Promise<never>((_resolve, reject) => (giveUp = reject));
+  stopped.catch(() => undefined);
+  const unlessStopped = <T>(call: Promise<T>): Promise<T> => Promise.race([call, stopped]);
 
+  // Long polling's health is the health of its getUpdates calls.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      const result = await prev(method, payload, signal);
+      if (method === 'getUpdates') status = result.ok ? 'ok' : 'failing';
+      return result;
+    } catch (error) {
+      if (method === 'getUpdates' && !signal?.aborted) status = 'failing';
+      throw error;
+    }
+  });
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      timer.unref();
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function connectOnce(): Promise<void> {
+    if (!bot.isInited()) await unlessStopped(bot.init());
+    // The command menu is a nicety: a server without setMyCommands must not stop the bot.
+    try {
+      const i18n = createI18n();
+      await unlessStopped(bot.api.setMyCommands(menu((key) => i18n.t('en', key))));
+    } catch (error) {
+      logger.warn({ err: error }, 'could not set the bot command menu; continuing');
+    }
+    if (telegram.mode === 'webhook') {
+      await unlessStopped(bot.api.setWebhook(`${telegram.webhookUrl}${path}`, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
+      status = 'ok';
+      logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: webhook mode');
+      return;
+    }
+    // Polling and a webhook exclude each other at Telegram.
+    await unlessStopped(bot.api.deleteWebhook());
+    if (stopping) return;
+    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, maxRetryTime: RUNNER_RETRY_MS, silent: true } });
+    status = 'ok';
+    logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: long polling');
+    // Resolves when polling ends: on stop, or when getUpdates kept failing (then connect again).
+    await runner.task();
+  }
+
+  async function supervise(): Promise<void> {
+    let delay = backoff.initialMs;
+    while (!stopping) {
+      try {
+        await connectOnce();
+        if (telegram.mode === 'webhook' || stopping) return;
+        delay = backoff.initialMs;
+      } catch (error) {
+        if (stopping) return;
+        status = 'failing';
+        logger.warn({ err: error, retryInMs: delay }, 'Telegram is not answering; the API keeps serving and the bot tries again');
+      }
+      if (stopping) return;
+      status = status === 'ok' ? 'failing' : status;
+      await pause(delay * (0.8 + Math.random() * 0.4));
+      delay = Math.min(backoff.maxMs, delay * 2);
+    }
+  }
+
+  const webhook = telegram.mode === 'webhook' ? webhookCallback(bot, 'express', { secretToken: secret }) : null;
   return {
     bot,
-    http,
-    async start(): Promise<void> {
-      // The command menu is a nicety: a server without setMyCommands must not stop the bot.
-      try {
-        const i18n = createI18n();
-        await bot.api.setMyCommands(menu((key) => i18n.t('en', key)));
-      } catch (error) {
-        logger.warn({ err: error }, 'could not set the bot command menu; continuing');
-      }
-      if (telegram.mode === 'webhook') {
-        await bot.api.setWebhook(`${telegram.webhookUrl}${path}`, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-        logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: webhook mode');
-      } else {
-        // Polling and a webhook exclude each other at Telegram.
-        await bot.api.deleteWebhook();
-        runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-        logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: long polling');
-      }
+    status: () => status,
+    http: {
+      botUsername: () => (bot.isInited() ? bot.botInfo.username : null),
+      webhook: webhook
+        ? {
+            path,
+            // Until the bot knows who it is, Telegram is asked to deliver again later.
+            handler: (req, res, next) => {
+              if (!bot.isInited()) return void res.status(503).set('Retry-After', '5').end();
+              return webhook(req, res).catch(next);
+            },
+          }
+        : undefined,
     },
-    /** Stops fetching, then waits for the updates already fetched to finish (main's 10 s limit bounds it). */
-    async stop(): Promise<void> {
-      if (!runner) return;
-      if (runner.isRunning()) await runner.stop();
-      while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    start() {
+      loop ??= supervise();
+    },
+    async stop() {
+      stopping = true;
+      giveUp(new Error('the service is stopping'));
+      wake?.();
+      const current = runner;
+      if (current) {
+        if (current.isRunning()) await current.stop();
+        while (current.size() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await loop;
     },
   };
 }
-
-export type PreparedBot = Awaited<ReturnType<typeof prepareBot>>;

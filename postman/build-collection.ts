@@ -54,7 +54,17 @@ const unique = (variable: string, prefix: string) =>
 const auth: Item[] = [
   request('Service is up', 'GET', '/healthz', {
     token: null,
-    tests: [status(200), "pm.test('database answers', () => pm.expect(pm.response.json()).to.eql({ status: 'ok', database: 'ok' }));"],
+    tests: [
+      status(200),
+      "pm.test('database answers; Telegram and Redis reported', () => { const b = pm.response.json(); pm.expect(b.status).to.eql('ok'); pm.expect(b.database).to.eql('ok'); pm.expect(['off', 'connecting', 'ok', 'failing']).to.include(b.telegram); pm.expect(['off', 'connecting', 'ok', 'failing']).to.include(b.redis); });",
+    ],
+  }),
+  request('Service is ready', 'GET', '/readyz', {
+    token: null,
+    tests: [
+      "pm.test('ready, or not ready while something connects', () => pm.expect([200, 503]).to.include(pm.response.code));",
+      "pm.test('says which, and the database answers', () => { const b = pm.response.json(); pm.expect(b.status).to.eql(pm.response.code === 200 ? 'ready' : 'not_ready'); pm.expect(b.database).to.eql('ok'); });",
+    ],
   }),
   request('OpenAPI document', 'GET', '/api/openapi.json', {
     token: null,
@@ -263,11 +273,13 @@ const summary: Item[] = [
 ];
 
 const telegram: Item[] = [
+  // Green against the quick start (bot off: 503 telegram_bot_off) and with the bot on (201 and a deep link).
   request('Create a one-time link code', 'POST', '/api/telegram/link-code/', {
     tests: [
-      status(201),
+      "pm.test('a code, or the bot is off on this server', () => pm.expect([201, 503]).to.include(pm.response.code));",
       "const b = pm.response.json();",
-      "pm.test('code, deep link and expiry', () => { pm.expect(b.code).to.be.a('string'); pm.expect(b.url).to.include('?start=' + b.code); pm.expect(new Date(b.expires_at).getTime()).to.be.above(Date.now()); });",
+      "if (pm.response.code === 201) pm.test('code, deep link and expiry', () => { pm.expect(b.code).to.be.a('string'); pm.expect(b.url).to.include('?start=' + b.code); pm.expect(new Date(b.expires_at).getTime()).to.be.above(Date.now()); });",
+      "else pm.test('says why, in the error shape', () => { pm.expect(['telegram_bot_off', 'telegram_unavailable']).to.include(b.code); pm.expect(b.error).to.be.a('string'); });",
     ],
   }),
   request('List linked chats', 'GET', '/api/telegram/links/', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_CUSTOMERS } from './domain/services.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -26,6 +27,10 @@ const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: intFrom(0, 3_600_000).default(30_000),
   RATE_LIMIT_AUTH_PER_MIN: intFrom(1, 1_000_000).default(RATE_LIMIT_DEFAULTS.authPerMinute),
   RATE_LIMIT_API_PER_MIN: intFrom(1, 1_000_000).default(RATE_LIMIT_DEFAULTS.apiPerMinute),
+  HTTP_REQUEST_TIMEOUT_MS: intFrom(1_000, 3_600_000).default(30_000),
+  HTTP_HEADERS_TIMEOUT_MS: intFrom(1_000, 600_000).default(10_000),
+  HTTP_MAX_CONNECTIONS: intFrom(1, 1_000_000).default(1_000),
+  MAX_CUSTOMERS_PER_MERCHANT: intFrom(1, 10_000_000).default(DEFAULT_MAX_CUSTOMERS),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-from-BotFather').optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.telegram.org'),
@@ -50,6 +55,15 @@ export type Config = {
     /** Authenticated API requests a minute, per token. */
     apiPerMinute: number;
   };
+  http: {
+    /** A request (headers and body) must arrive within this, or it is answered 408 and closed. */
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    /** Connections past this are closed at once, so a flood of idle sockets cannot take every file descriptor. */
+    maxConnections: number;
+  };
+  /** Nothing grows without bound: a merchant keeps at most this many customers. */
+  maxCustomersPerMerchant: number;
   /** Rate-limit counters live in Redis when set (shared by every instance), in memory otherwise. */
   redisUrl: string | null;
   telegram: TelegramConfig;
@@ -104,6 +118,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     rateLimits: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MIN, apiPerMinute: e.RATE_LIMIT_API_PER_MIN },
+    http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, maxConnections: e.HTTP_MAX_CONNECTIONS },
+    maxCustomersPerMerchant: e.MAX_CUSTOMERS_PER_MERCHANT,
     redisUrl: e.REDIS_URL ?? null,
     telegram: telegramConfig(e),
   };

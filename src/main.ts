@@ -1,6 +1,7 @@
 // `npm start`: reads the environment, builds the service through the composition root, serves, and
 // stops gracefully on SIGTERM or SIGINT.
 import { ConfigError, createConfig } from './config.js';
+import { DatabaseMissing } from './db/orm.js';
 import { createRuntime } from './runtime.js';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Mini Ledger failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  // An operator's mistake (a missing database) is said plainly; anything else comes with its stack.
+  const text = error instanceof DatabaseMissing ? error.message : error instanceof Error ? error.stack : String(error);
+  process.stderr.write(`Mini Ledger failed to start: ${text}\n`);
   process.exit(1);
 });

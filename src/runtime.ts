@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import type { BotContext } from '../bot/context.js';
 import { createBot } from '../bot/create-bot.js';
 import type { OfflineApi } from '../bot/offline-api.js';
-import { prepareBot, type PreparedBot } from '../bot/run.js';
+import { superviseBot, type Backoff, type SupervisedBot } from '../bot/run.js';
 import { createBotState, type BotState } from '../bot/state/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/orm.js';
@@ -15,7 +15,8 @@ import { createHousekeeping, type Housekeeping } from './housekeeping.js';
 import { createApp, type TelegramHttp } from './http/app.js';
 import { answerClientErrorsInJson } from './http/client-errors.js';
 import { drainable } from './http/drain.js';
-import { connectRedisStore } from './http/rate-limit-redis.js';
+import { redisStatusOf, type Dependencies } from './http/health.routes.js';
+import { connectRedisCounters } from './http/rate-limit-redis.js';
 import { createLogger, type Logger } from './logger.js';
 
 export type RuntimeOptions = {
@@ -29,6 +30,8 @@ export type RuntimeOptions = {
   migrate?: boolean;
   /** A shorter rate-limit window than a minute (tests). */
   rateLimitWindowMs?: number;
+  /** How the bot backs off while Telegram does not answer (tests shorten it). */
+  telegramBackoff?: Backoff;
 };
 
 export type Runtime = {
@@ -68,20 +71,22 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const applied = await db.migrate();
       logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
     }
-    const services = createServices({ em: db.em, clock, bcryptCost: config.bcryptCost, ...(options.passwords ? { passwords: options.passwords } : {}) });
+    const services = createServices({ em: db.em, clock, bcryptCost: config.bcryptCost, maxCustomers: config.maxCustomersPerMerchant, ...(options.passwords ? { passwords: options.passwords } : {}) });
     const botState = createBotState({ em: db.em, clock });
     const housekeeping = createHousekeeping({ purges: [...services.purges, ...botState.purges], clock, logger });
 
     let bot: Bot<BotContext> | null = null;
-    let online: PreparedBot | null = null;
+    let online: SupervisedBot | null = null;
     let telegram: TelegramHttp | undefined;
     const botDeps = { services, state: botState, em: db.em, logger, clock };
     if (options.offlineBot) {
+      const { username } = options.offlineBot.botInfo;
       bot = createBot({ ...botDeps, connection: { offline: options.offlineBot } });
-      telegram = { botUsername: options.offlineBot.botInfo.username };
+      telegram = { botUsername: () => username };
     } else if (config.telegram.mode !== 'off') {
       bot = createBot({ ...botDeps, connection: { token: config.telegram.botToken, apiRoot: config.telegram.apiRoot } });
-      online = await prepareBot(bot, config.telegram, logger);
+      // Connects in the background once the server listens: Telegram never holds up the ledger.
+      online = superviseBot(bot, config.telegram, logger, options.telegramBackoff);
       telegram = online.http;
     }
 
@@ -90,8 +95,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       housekeeping.add({ name: 'scheduled deletions', run: (now, batch) => botState.deletions.runDue(now, batch, (chat, message) => api.deleteMessage(chat, message)) });
     }
 
-    const redis = config.redisUrl ? await connectRedisStore(config.redisUrl, logger) : null;
+    // Redis connects in the background too: until it answers, the limits fail open.
+    const now = () => clock.now().getTime();
+    const redis = config.redisUrl ? connectRedisCounters(config.redisUrl, logger, now) : null;
     if (redis) stoppers.push(() => redis.close());
+    const dependencies = (): Dependencies => ({
+      telegram: online ? online.status() : options.offlineBot ? 'ok' : 'off',
+      redis: redis ? redisStatusOf(redis.counters.status()) : 'off',
+    });
     const app = createApp({
       services,
       db,
@@ -100,9 +111,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         authPerWindow: config.rateLimits.authPerMinute,
         apiPerWindow: config.rateLimits.apiPerMinute,
         ...(options.rateLimitWindowMs ? { windowMs: options.rateLimitWindowMs } : {}),
-        ...(redis ? { store: redis.store } : {}),
+        ...(redis ? { counters: redis.counters } : {}),
       },
       ...(telegram ? { telegram } : {}),
+      dependencies,
+      now,
     });
 
     let http: { close(): Promise<void> } | null = null;
@@ -125,11 +138,16 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         });
         http = drainable(server);
         answerClientErrorsInJson(server);
+        // Every request's time is bounded: a slow body or slow headers are cut off (408), and
+        // connections past the cap are closed at once instead of taking every file descriptor.
+        server.requestTimeout = config.http.requestTimeoutMs;
+        server.headersTimeout = config.http.headersTimeoutMs;
+        server.maxConnections = config.http.maxConnections;
         const address = server.address();
         const port = typeof address === 'object' && address ? address.port : config.port;
         const url = `http://${config.host}:${port}`;
         logger.info({ host: config.host, port }, `Mini Ledger API listening on ${url}`);
-        if (online) await online.start();
+        if (online) online.start();
         else if (!options.offlineBot) logger.info('Telegram bot off: TELEGRAM_BOT_TOKEN is not set');
         housekeeping.start();
         return { url, server };

@@ -22,13 +22,14 @@ const customersView = z.object({ search: z.string() });
 async function customersPage(ctx: BotContext, actor: Actor, search: string, page: number, viewId: string | null) {
   // No name is longer than 100 characters, so a longer search matches nothing (and is echoed clipped).
   if (search.length > 100) return { text: ctx.t('customers-none-matching', { search: clip(search, 100) }), keyboard: undefined };
-  const { items, total } = await ctx.services.customers.byBalance(actor, { search, limit: CUSTOMERS_PER_PAGE, offset: page * CUSTOMERS_PER_PAGE });
+  const { items, total, capped } = await ctx.services.customers.byBalance(actor, { search, limit: CUSTOMERS_PER_PAGE, offset: page * CUSTOMERS_PER_PAGE });
   if (total === 0) return { text: search ? ctx.t('customers-none-matching', { search: clip(search, 100) }) : ctx.t('customers-none'), keyboard: undefined };
   const pages = Math.ceil(total / CUSTOMERS_PER_PAGE);
   const lines = items.map((c, i) =>
     ctx.t('customer-line', { position: page * CUSTOMERS_PER_PAGE + i + 1, name: clip(c.name, 60), balance: money(c.totalCredit - c.totalDebit) }),
   );
-  const title = pages > 1 ? ctx.t('customers-title-page', { page: page + 1, pages }) : ctx.t('customers-title');
+  // A big book is not counted whole: past the count's cap the page count says so.
+  const title = pages > 1 ? ctx.t('customers-title-page', { page: page + 1, pages: capped ? `${pages}+` : pages }) : ctx.t('customers-title');
   const keyboard = viewId ? pageKeyboard(ctx, page, pages, (p) => customersPageButton.pack({ id: viewId, page: p })) : undefined;
   return { text: `${title}\n${lines.join('\n')}`, keyboard, pages };
 }

@@ -42,7 +42,7 @@ export const entryOptionButton = button('eo', { id: String, option: Number, type
 /** Answer a stored /add question: use the customer already there (option 0) or add another (1). */
 export const addOptionButton = button('ao', { id: String, option: Number }, z.object({ id: choiceId, option: index }));
 /** Turn the customer list (its search stored as a choice) to another page. */
-export const customersPageButton = button('pc', { id: String, page: Number }, z.object({ id: choiceId, page: index }));
+export const customersPageButton = button('pc', { id: String, page: Number }, z.object({ id: choiceId, page: z.number().int().min(0).max(10_000) }));
 /** Dismiss a question; `id` is its stored choice, or - when nothing was stored. */
 export const cancelButton = button('x', { id: String }, z.object({ id: z.union([choiceId, z.literal('-')]) }));
 /** Reverse this entry (Undo, and /undo's confirmation). */

@@ -68,6 +68,8 @@ function migrationOptions(dialect: Dialect, list: MigrationObject[]) {
 
 const shared = (settings: DatabaseSettings) => ({
   entities,
+  // The service never creates a database (see openDatabase): a mistyped name is an error, not an empty ledger.
+  ensureDatabase: false,
   extensions: [Migrator],
   debug: settings.debug ?? false,
   forceUtcTimezone: true,
@@ -94,9 +96,10 @@ export function createOrmOptions(settings: DatabaseSettings): Options<AbstractSq
     pool: {
       afterCreate(conn: SqliteHandle, done: (err: Error | null, conn: SqliteHandle) => void) {
         try {
+          // The busy timeout first: switching to WAL waits for a lock another process may hold.
+          conn.pragma(`busy_timeout = ${settings.sqliteBusyTimeoutMs}`);
           conn.pragma('journal_mode = WAL');
           conn.pragma('synchronous = NORMAL');
-          conn.pragma(`busy_timeout = ${settings.sqliteBusyTimeoutMs}`);
           conn.pragma('foreign_keys = ON');
           cacheStatements(conn);
           done(null, conn);

@@ -1,7 +1,9 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import type { EntityManager } from './sql.js';
-import { createOrmOptions, dialectOf, type DatabaseSettings, type Dialect } from './orm-options.js';
+import { z } from 'zod';
+import { withFileLock } from './file-lock.js';
+import { createOrmOptions, dialectOf, sqlitePathFromUrl, type DatabaseSettings, type Dialect } from './orm-options.js';
 
 export type Database = {
   orm: MikroORM<AbstractSqlDriver>;
@@ -14,16 +16,45 @@ export type Database = {
   close(): Promise<void>;
 };
 
+async function assertDatabaseExists(orm: MikroORM<AbstractSqlDriver>, url: string): Promise<void> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+  } catch (error) {
+    // 3D000: invalid_catalog_name ("database … does not exist").
+    const code = z.object({ code: z.string() }).safeParse(error).data?.code;
+    if (code === '3D000' || (error instanceof Error && /database ".*" does not exist/.test(error.message))) {
+      await orm.close(true);
+      throw new DatabaseMissing(decodeURIComponent(new URL(url).pathname.slice(1)));
+    }
+    // Any other failure (the server is down) is the caller's to see when it first queries.
+  }
+}
+
 // Any constant works: instances of this service agree on it, so only one migrates at a time.
 const MIGRATION_LOCK_KEY = 4_242_001;
+
+/** The PostgreSQL database named in DATABASE_URL does not exist: the service never creates one. */
+export class DatabaseMissing extends Error {
+  constructor(name: string) {
+    super(`The PostgreSQL database "${name}" does not exist. Create it (createdb ${name}) or fix DATABASE_URL: the service never creates a database.`);
+    this.name = 'DatabaseMissing';
+  }
+}
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
   const orm = await MikroORM.init<AbstractSqlDriver>(createOrmOptions(settings));
   const dialect = dialectOf(settings.databaseUrl);
+  // A mistyped database name must not become an empty ledger (the ORM's migrator would create it).
+  if (dialect === 'postgresql') await assertDatabaseExists(orm, settings.databaseUrl);
 
   async function migrate(): Promise<string[]> {
     const up = async () => (await orm.getMigrator().up()).map((m) => m.name);
-    if (dialect !== 'postgresql') return up(); // SQLite: one process owns the file's write lock anyway
+    // SQLite: processes starting together on one file take turns (a lock beside it), so neither dies
+    // halfway through the other's migrations; the second then finds nothing pending.
+    if (dialect !== 'postgresql') {
+      const path = sqlitePathFromUrl(settings.databaseUrl);
+      return path === ':memory:' ? up() : withFileLock(`${path}.migrate`, up);
+    }
     // Several instances may start together: a session-level advisory lock, held on one pooled
     // connection, makes the others wait and then find nothing pending.
     const knex = orm.em.getConnection().getKnex();

@@ -115,3 +115,9 @@ export class TokenRequired extends DomainError {
     super('unauthorized', 'token_required', 'Linking a chat needs a call authenticated with an API token.');
   }
 }
+
+export class CustomerLimitReached extends DomainError {
+  constructor(limit: number) {
+    super('conflict', 'customer_limit_reached', `A merchant can keep at most ${limit} customers.`);
+  }
+}

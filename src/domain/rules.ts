@@ -79,4 +79,4 @@ export const idempotencyKeyRule = z
   .string()
   .min(1, 'may not be empty')
   .max(255, 'must be at most 255 characters')
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+  .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII');

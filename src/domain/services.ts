@@ -18,15 +18,20 @@ export type ServiceDeps = {
   em: EntityManager;
   clock: Clock;
   bcryptCost: number;
+  /** The most customers one merchant may keep (MAX_CUSTOMERS_PER_MERCHANT). */
+  maxCustomers?: number;
   /** bcrypt on worker threads; one is made when absent (its idle workers never hold the process open). */
   passwords?: PasswordHasher;
 };
+
+/** The customer cap when none is configured (the MAX_CUSTOMERS_PER_MERCHANT default). */
+export const DEFAULT_MAX_CUSTOMERS = 250_000;
 
 /** A job that deletes up to `batch` expired rows of one kind; returns how many it deleted. */
 export type Purge = { name: string; run(now: Date, batch: number): Promise<number> };
 
 /** The domain, wired once: both transports call these same owner-scoped services. */
-export function createServices({ em, clock, bcryptCost, passwords = createPasswordHasher() }: ServiceDeps) {
+export function createServices({ em, clock, bcryptCost, maxCustomers = DEFAULT_MAX_CUSTOMERS, passwords = createPasswordHasher() }: ServiceDeps) {
   const transactions = createTransactions(em);
   const users = createAuthRepository(em);
   const links = createChatLinkRepository(em);
@@ -43,7 +48,7 @@ export function createServices({ em, clock, bcryptCost, passwords = createPasswo
   ];
   return {
     auth,
-    customers: createCustomerService({ customers: createCustomerRepository(em), clock }),
+    customers: createCustomerService({ customers: createCustomerRepository(em), transactions, clock, maxCustomers }),
     ledger: createLedgerService({ entries: createLedgerRepository(em), integrity: createIntegrityRepository(em), transactions, clock }),
     idempotency: createIdempotencyService({ keys, transactions, clock }),
     chatLinks,

@@ -4,20 +4,23 @@ import helmet from 'helmet';
 import type { Database } from '../db/orm.js';
 import type { Services } from '../domain/services.js';
 import type { Logger } from '../logger.js';
-import { createRequireAuth } from './auth.middleware.js';
+import { createAuthenticate, requireAuth } from './auth.middleware.js';
 import { createAuthRouter } from './auth.routes.js';
+import { memoryCounters } from './counters.js';
 import { createCustomerRouter } from './customer.routes.js';
 import { createDocsRouter } from './docs.routes.js';
-import { createErrorHandler, isBodyParserError, methodNotAllowed, notFoundHandler, sendError, UnreadableBody } from './errors.js';
+import { createErrorHandler, isBodyParserError, notFoundHandler, sendError, UnreadableBody } from './errors.js';
+import { createHealthRouter, type Dependencies } from './health.routes.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
 import { JSON_BODY_LIMIT_BYTES } from './limits.js';
-import { apiLimiter, authLimiters, type RateLimits } from './rate-limit.js';
+import { createOpenApiDocument } from './openapi.js';
+import { createLimiter, type RateLimits } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { createTelegramRouter } from './telegram.routes.js';
-import { createOpenApiDocument } from './openapi.js';
 
-/** What the app needs of the bot: its username for deep links and, in webhook mode, grammY's callback. */
-export type TelegramHttp = { botUsername: string; webhook?: { path: string; handler: RequestHandler } | undefined };
+/** What the app needs of the bot: its username for deep links (null while it connects) and, in webhook mode, grammY's callback. */
+export type TelegramHttp = { botUsername(): string | null; webhook?: { path: string; handler: RequestHandler } | undefined };
 
 export type AppDeps = {
   services: Services;
@@ -26,6 +29,9 @@ export type AppDeps = {
   rateLimits: RateLimits;
   /** Absent when the bot is off. */
   telegram?: TelegramHttp;
+  /** How the outside services are doing, for /healthz and /readyz; both "off" when absent. */
+  dependencies?: () => Dependencies;
+  now?: () => number;
 };
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -40,46 +46,57 @@ const requireJsonBody: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function createApp({ services, db, logger, rateLimits, telegram }: AppDeps): Express {
+// Nothing the API answers may be kept by a cache: tokens, link codes and the ledger itself.
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+export function createApp({ services, db, logger, rateLimits, telegram, dependencies, now = Date.now }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   // Served over plain HTTP (or behind a TLS proxy): do not force the docs page's assets onto https.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  const limiter = createLimiter(rateLimits, rateLimits.counters ?? memoryCounters(now), logger, now);
 
   app.use(requestLog(logger));
+  app.use('/api', noStore);
   app.use(requireJsonBody);
+  // One EntityManager fork per request.
+  app.use((_req, _res, next) => RequestContext.create(db.em, next));
+  // Authenticated before any body is read; then counted against its token.
+  app.use('/api', createAuthenticate(services.auth), limiter.perToken);
+
   const parseJson = express.json({ limit: JSON_BODY_LIMIT_BYTES, type: JSON_TYPES });
   // Whatever goes wrong reading a body (a corrupt gzip stream too) is the client's mistake, never a 500.
   app.use((req, res, next) =>
-    parseJson(req, res, (error?: unknown) => next(error === undefined || isBodyParserError(error) ? error : new UnreadableBody())),
+    parseJson(req, res, (error?: unknown) => {
+      if (error !== undefined) return next(isBodyParserError(error) ? error : new UnreadableBody());
+      if (nestsDeeperThan(req.body, MAX_JSON_DEPTH)) {
+        return sendError(res, 400, 'json_too_deep', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+      }
+      next();
+    }),
   );
   // grammY checks the secret header itself (401 when wrong) and opens its own unit of work per update.
   if (telegram?.webhook) app.post(telegram.webhook.path, telegram.webhook.handler);
   // Path prefixes (any case, with or without the slash), so every path that reaches login or register counts.
-  app.use('/api/auth/login', ...authLimiters(rateLimits, 'login'));
-  app.use('/api/auth/register', ...authLimiters(rateLimits, 'register'));
-  app.use('/api', apiLimiter(rateLimits));
-  // One EntityManager fork per request.
-  app.use((_req, _res, next) => RequestContext.create(db.em, next));
+  app.use('/api/auth/login', limiter.login);
+  app.use('/api/auth/register', limiter.register);
 
-  app
-    .route('/healthz')
-    .get(async (_req, res) => {
-      if (await db.ping()) res.json({ status: 'ok', database: 'ok' });
-      else sendError(res, 503, 'database_unavailable', 'The database is not answering.');
-    })
-    .all(methodNotAllowed(['GET']));
-
-  const requireAuth = createRequireAuth(services.auth);
-  app.use('/api/auth', createAuthRouter(services, requireAuth));
+  app.use(createHealthRouter(db, dependencies));
+  app.use('/api/auth', createAuthRouter(services, requireAuth, limiter));
   app.use('/api/customers', createCustomerRouter(services, requireAuth));
   app.use('/api/customers', createLedgerRouter(services, requireAuth));
   app.use('/api/summary', createSummaryRouter(services, requireAuth));
-  app.use('/api/telegram', createTelegramRouter(services, requireAuth, telegram?.botUsername ?? null));
+  app.use('/api/telegram', createTelegramRouter(services, requireAuth, telegram ?? null));
   app.use(createDocsRouter(createOpenApiDocument()));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));
   return app;
 }
+
+
+

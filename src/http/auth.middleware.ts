@@ -1,18 +1,37 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { AuthService } from '../domain/auth/auth.service.js';
 import { InvalidToken, NotAuthenticated } from '../domain/errors.js';
 
 const TOKEN_HEADER = /^Token\s+(\S+)\s*$/i;
 
-/** `Authorization: Token <key>` -> res.locals.actor; anything else is a 401. */
-export function createRequireAuth(auth: AuthService): RequestHandler {
+// Under /api, only these are open without a token: registering, logging in, and the API's own description.
+const PUBLIC = /^\/(auth\/(login|register)\/?|openapi\.json)$/i;
+
+/** True for a request that is sending a body (its bytes may still be arriving). */
+export const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
+/**
+ * `Authorization: Token <key>` -> res.locals.actor, for every /api route but the public ones, before the
+ * body is read: a stranger's body is never parsed, and a refused request with a body still coming is
+ * answered with `Connection: close`, so a slow body cannot hold its socket.
+ */
+export function createAuthenticate(auth: AuthService): RequestHandler {
   return async (req, res, next) => {
+    if (PUBLIC.test(req.path)) return next();
+    if (hasBody(req)) res.set('Connection', 'close');
     const header = req.get('Authorization');
     if (!header) throw new NotAuthenticated();
     const match = TOKEN_HEADER.exec(header);
     if (!match?.[1]) throw new InvalidToken();
     const principal = await auth.authenticate(match[1]);
     res.locals.actor = { ownerId: principal.userId, channel: 'api', tokenId: principal.tokenId, chatId: null };
+    if (hasBody(req)) res.removeHeader('Connection');
     next();
   };
 }
+
+/** A route's guard: the request was authenticated on its way in (see createAuthenticate). */
+export const requireAuth: RequestHandler = (_req, res, next) => {
+  if (!res.locals.actor) throw new NotAuthenticated();
+  next();
+};

@@ -1,12 +1,14 @@
 import { Router, type RequestHandler } from 'express';
+import { InvalidCredentials } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
+import type { Limiter } from './rate-limit.js';
 import { methodNotAllowed } from './errors.js';
 import { loginBody, registrationBody } from './request-schemas.js';
 import { actorOf, parseBody } from './request.js';
 
 // Auth answers carry a fresh secret, so they are not stored for Idempotency-Key replays:
 // only token hashes are ever written to the database.
-export function createAuthRouter(services: Services, requireAuth: RequestHandler): Router {
+export function createAuthRouter(services: Services, requireAuth: RequestHandler, limiter: Pick<Limiter, 'loginFailed'>): Router {
   const router = Router();
   const { auth } = services;
 
@@ -21,8 +23,13 @@ export function createAuthRouter(services: Services, requireAuth: RequestHandler
   router
     .route('/login/')
     .post(async (req, res) => {
-      const { token } = await auth.login(parseBody(req, loginBody));
-      res.status(200).json({ token });
+      try {
+        const { token } = await auth.login(parseBody(req, loginBody));
+        res.status(200).json({ token });
+      } catch (error) {
+        if (error instanceof InvalidCredentials) await limiter.loginFailed(req);
+        throw error;
+      }
     })
     .all(methodNotAllowed(['POST']));
 

@@ -55,7 +55,8 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
 export const DATABASE_UNAVAILABLE = 'The database is not answering; try again shortly.';
 
 // Driver and pool errors that mean "the database is unreachable or overloaded right now", on either
-// dialect: the client may retry, so they are a 503, not a 500.
+// dialect: the client may retry, so they are a 503, not a 500. "Transaction query already complete" is
+// knex's word for a statement sent on a transaction the lost connection already ended.
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
   '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '57014',
@@ -69,7 +70,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const { name, code, message } = parsed.data;
   if (name === 'ConnectionException' || name === 'LockWaitTimeoutException') return true;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|connect ECONNREFUSED|terminating connection|not currently accepting connections|database is locked/i.test(message);
+  return /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|connect ECONNREFUSED|terminating connection|not currently accepting connections|database is locked|Transaction query already complete|Client has encountered a connection error|Connection is closed/i.test(message);
 }
 
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {

@@ -18,6 +18,7 @@ import {
   entryResponse,
   errorResponse,
   healthResponse,
+  readyResponse,
   linkCodeResponse,
   meResponse,
   overallSummaryResponse,
@@ -140,8 +141,18 @@ export const OPERATIONS: RouteConfig[] = [
     method: 'get',
     path: '/healthz',
     tags: ['Health'],
-    summary: 'Health check: 200 once the database answers',
+    summary: 'Health check: 200 while the database answers, with the state of Telegram and Redis beside it',
     responses: { 200: json(healthResponse, 'Up'), ...errors(503) },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    tags: ['Health'],
+    summary: 'Readiness: 200 only when the database and every configured dependency answer',
+    responses: {
+      200: json(readyResponse, 'Ready'),
+      503: json(readyResponse, 'Not ready: something is down or still connecting (see Retry-After)', { status: 'not_ready', database: 'ok', telegram: 'connecting', redis: 'off' }, ERROR_HEADERS[503]),
+    },
   },
   {
     method: 'get',

@@ -5,6 +5,7 @@ import { CustomerNotFound, NotAuthenticated, type DomainError } from '../domain/
 import { fingerprintOf } from '../domain/idempotency/fingerprint.js';
 import type { IdempotencyService } from '../domain/idempotency/idempotency.service.js';
 import { isRowId } from '../domain/ids.js';
+import { idempotencyKeyRule } from '../domain/rules.js';
 import { parseInput } from '../domain/validate.js';
 
 declare global {
@@ -45,6 +46,8 @@ export function canonicalPath(req: Request): string {
   return path.endsWith('/') ? path : `${path}/`;
 }
 
+const idempotencyHeaderSchema = z.object({ 'Idempotency-Key': idempotencyKeyRule });
+
 const storedResponse = z.object({ status: z.number().int(), body: z.unknown() });
 
 /**
@@ -62,6 +65,8 @@ export async function respondCreated(
     res.status(201).json(await create());
     return;
   }
+  // Checked here so a bad key is reported under the header's own name.
+  parseInput(idempotencyHeaderSchema, { 'Idempotency-Key': key });
   const actor = actorOf(res);
   const fingerprint = fingerprintOf({ method: req.method, path: canonicalPath(req), body: req.body ?? null });
   const { replayed, result } = await idempotency.run(

@@ -99,9 +99,20 @@ export const errorResponse = z
     example: { error: 'Customer not found.', code: 'customer_not_found', fields: {} },
   });
 
+const dependency = z.enum(['off', 'connecting', 'ok', 'failing']);
+
 export const healthResponse = z
-  .object({ status: z.literal('ok'), database: z.literal('ok') })
-  .meta({ id: 'Health', example: { status: 'ok', database: 'ok' } });
+  .object({
+    status: z.literal('ok'),
+    database: z.literal('ok'),
+    telegram: dependency.meta({ description: 'The Telegram bot: off (no token), connecting, ok, or failing (retrying with backoff)' }),
+    redis: dependency.meta({ description: 'Shared rate-limit counters: off (in memory), connecting, ok, or failing (limits fail open)' }),
+  })
+  .meta({ id: 'Health', example: { status: 'ok', database: 'ok', telegram: 'ok', redis: 'off' } });
+
+export const readyResponse = z
+  .object({ status: z.enum(['ready', 'not_ready']), database: z.enum(['ok', 'failing']), telegram: dependency, redis: dependency })
+  .meta({ id: 'Ready', example: { status: 'ready', database: 'ok', telegram: 'ok', redis: 'ok' } });
 
 export type TokenResponse = z.infer<typeof tokenResponse>;
 export type CustomerResponse = z.infer<typeof customerResponse>;

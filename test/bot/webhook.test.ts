@@ -5,7 +5,7 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createBot } from '../../bot/create-bot.js';
-import { prepareBot, webhookPath, type PreparedBot } from '../../bot/run.js';
+import { superviseBot, webhookPath, type SupervisedBot } from '../../bot/run.js';
 import { createLogger } from '../../src/logger.js';
 import { appFor, createHarness, sqlCount, type Harness } from '../support/harness.js';
 import { freePort } from '../support/ports.js';
@@ -15,7 +15,7 @@ const SECRET = 'a-webhook-secret-for-tests-0123456789';
 
 let server: TelegramServer;
 let h: Harness;
-let bot: PreparedBot;
+let bot: SupervisedBot;
 const setWebhookCalls: Record<string, unknown>[] = [];
 
 async function prepare(webhookSecret: string | null) {
@@ -23,7 +23,7 @@ async function prepare(webhookSecret: string | null) {
   const connection = { token: TOKEN, apiRoot: server.config.apiURL };
   const bot = createBot({ services: h.services, state: h.runtime.botState, em: h.db.em, logger, clock: h.runtime.clock, connection });
   const telegram = { mode: 'webhook', botToken: TOKEN, apiRoot: server.config.apiURL, webhookUrl: 'https://ledger.example.com', webhookSecret } as const;
-  const prepared = await prepareBot(bot, telegram, logger);
+  const prepared = superviseBot(bot, telegram, logger);
   const record: Transformer = (prev, method, payload, signal) => {
     if (method === 'setWebhook') setWebhookCalls.push(z.record(z.string(), z.unknown()).parse(payload));
     return prev(method, payload, signal);
@@ -32,12 +32,20 @@ async function prepare(webhookSecret: string | null) {
   return prepared;
 }
 
+/** Starts the bot and waits until it has set its webhook (it connects in the background). */
+async function started(prepared: SupervisedBot): Promise<SupervisedBot> {
+  const before = setWebhookCalls.length;
+  prepared.start();
+  for (let i = 0; i < 400 && setWebhookCalls.length === before; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let i = 0; i < 400 && prepared.status() !== 'ok'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  return prepared;
+}
+
 beforeAll(async () => {
   server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 60 });
   await server.start();
   h = await createHarness();
-  bot = await prepare(SECRET);
-  await bot.start();
+  bot = await started(await prepare(SECRET));
 });
 afterAll(async () => {
   await bot.stop();
@@ -97,10 +105,8 @@ describe('webhook mode', () => {
   });
 
   it('when no secret is configured, then each process makes its own random secret', async () => {
-    const first = await prepare(null);
-    const second = await prepare(null);
-    await first.start();
-    await second.start();
+    const first = await started(await prepare(null));
+    const second = await started(await prepare(null));
     const [a, b] = setWebhookCalls.slice(-2).map((c) => String(c.secret_token));
     expect(a).toMatch(/^[A-Za-z0-9_-]{32,}$/);
     expect(a).not.toBe(b);

@@ -27,7 +27,7 @@ let served: string[] = [];
 beforeAll(async () => {
   h = await createHarness();
   // The same app, with the bot's username known, so the link-code route can answer its documented 201.
-  const app = appFor(h, { telegram: { botUsername: 'mini_ledger_test_bot' } });
+  const app = appFor(h, { telegram: { botUsername: () => 'mini_ledger_test_bot' } });
   // Served as main.ts serves it: parser-level refusals (e.g. a 20 KiB URL) answered in JSON too.
   const http = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -80,9 +80,18 @@ describe('Idempotency-Key', () => {
     expect(c2.body).toEqual(c1.body);
   });
 
-  it.each(['', ' spaced key ', 'x'.repeat(256), 'naïve'])('when the key is %j, then 400', async (key) => {
+  it.each(['x'.repeat(256), 'naïve', 'tab\there'])('when the key is %j, then 400 naming the Idempotency-Key header', async (key) => {
     const res = await postEntry(key, { type: 'credit', amount: '1' });
     expect(res.status).toBe(400);
+    expect(Object.keys(res.body.fields)).toEqual(['Idempotency-Key']);
+  });
+
+  it('when the key has spaces in it (any printable ASCII), then it is a key like any other', async () => {
+    const first = await postEntry('pay 2026-12-01 #1', { type: 'credit', amount: '1' });
+    const again = await postEntry('pay 2026-12-01 #1', { type: 'credit', amount: '1' });
+    expect(first.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
   });
 
   it('when 20 requests with one key arrive at once, then exactly one entry is created and all answer alike', async () => {

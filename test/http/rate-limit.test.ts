@@ -6,7 +6,7 @@ import { createClient } from 'redis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { connectRedisStore, type RateLimitStore } from '../../src/http/rate-limit-redis.js';
+import { connectRedisCounters, type RedisCounters } from '../../src/http/rate-limit-redis.js';
 import { createLogger } from '../../src/logger.js';
 import { createHarness, sqlCount, type Harness } from '../support/harness.js';
 import { auth, registerMerchant } from '../support/fixtures.js';
@@ -47,14 +47,26 @@ describe('login and register limits', () => {
     expect((await login(freshIp(), 'alice', 'correct horse')).status).toBe(200);
   });
 
-  it('when one username is tried from many addresses, then past the limit even the right password is refused', async () => {
+  it('when one username is guessed at from many addresses, then an address that failed for it is refused, but the merchant at an address that has not failed still logs in (fault 12)', async () => {
     await h.services.auth.register({ username: 'bob-target', password: 'correct horse' });
-    for (let i = 0; i < AUTH_LIMIT; i += 1) expect((await login(freshIp(), 'bob-target')).status).toBe(400);
-    const blocked = await login(freshIp(), 'bob-target', 'correct horse');
+    const guessers = Array.from({ length: AUTH_LIMIT }, freshIp);
+    for (const ip of guessers) expect((await login(ip, 'bob-target')).status).toBe(400);
+    // Past the limit of failures for the username, an address that has failed for it gets no more tries…
+    const blocked = await login(guessers[0] ?? '', 'bob-target', 'correct horse');
     expectRateLimited(blocked);
     expect(blocked.body.token).toBeUndefined();
+    // …while the merchant, from an address that never failed for it, is not locked out.
+    expect((await login(freshIp(), 'bob-target', 'correct horse')).status).toBe(200);
     // Other usernames are not affected by bob-target's counter.
     expect((await login(freshIp(), 'alice', 'correct horse')).status).toBe(200);
+  });
+
+  it('when one address keeps failing for one username, then it is refused past the limit, even with the right password', async () => {
+    await h.services.auth.register({ username: 'carol-target', password: 'correct horse' });
+    const ip = freshIp();
+    // One address, one username: the per-address limit would allow AUTH_LIMIT attempts; failures stop it first.
+    for (let i = 0; i < AUTH_LIMIT; i += 1) expect((await login(ip, 'carol-target')).status).toBe(400);
+    expectRateLimited(await login(ip, 'carol-target', 'correct horse'));
   });
 
   it('when the path is written without its trailing slash or in capitals, then the attempts count just the same', async () => {
@@ -118,14 +130,15 @@ describe('API limit per token', () => {
 });
 
 describe('Redis store', () => {
-  let store: RateLimitStore;
+  let store: RedisCounters;
   let apps: ReturnType<typeof createApp>[];
 
   beforeAll(async () => {
-    store = await connectRedisStore(REDIS_URL, createLogger('silent'));
+    store = connectRedisCounters(REDIS_URL, createLogger('silent'), Date.now);
+    for (let i = 0; i < 200 && store.counters.status() !== 'ok'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     // Two app instances over one Redis: like two processes behind a load balancer.
     apps = [0, 1].map(() =>
-      createApp({ services: h.services, db: h.db, logger: createLogger('silent'), rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT, store: store.store } }),
+      createApp({ services: h.services, db: h.db, logger: createLogger('silent'), rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT, counters: store.counters } }),
     );
   });
   afterAll(async () => store.close());

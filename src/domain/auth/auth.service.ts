@@ -30,6 +30,14 @@ const PRINCIPAL_CACHE_MAX = 10_000;
 const registrationRule = z.object({ username: usernameRule, password: passwordRule });
 const loginRule = z.object({ username: loginUsernameRule, password: loginPasswordRule });
 
+/**
+ * bcrypt reads only the first 72 bytes of what it is given, so passwords are pre-hashed: SHA-256,
+ * base64 (44 bytes, no NUL), then bcrypt. Stored hashes carry the scheme in front; a hash without it
+ * is the older plain bcrypt, still verified, and replaced by the new scheme at the next good login.
+ */
+const PREHASHED = 'sha256:';
+const prehash = (password: string) => createHash('sha256').update(password, 'utf8').digest('base64');
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -62,6 +70,17 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
   // Bumped by every logout: a lookup that started before one may have read the token still live.
   let logouts = 0;
 
+  async function storedHash(password: string): Promise<string> {
+    return `${PREHASHED}${await passwords.hash(prehash(password), bcryptCost)}`;
+  }
+
+  /** Checks a password against a stored hash of either scheme; an unknown user is checked against the decoy. */
+  function verify(password: string, stored: string | null): Promise<boolean> {
+    if (stored?.startsWith(PREHASHED)) return passwords.compare(prehash(password), stored.slice(PREHASHED.length));
+    if (stored) return passwords.compare(password, stored);
+    return passwords.compare(prehash(password), decoyHash);
+  }
+
   async function touch(tokenId: number, lastUsedAt: number | null, now: Date): Promise<boolean> {
     if (lastUsedAt !== null && now.getTime() - lastUsedAt < LAST_USED_RESOLUTION_MS) return false;
     await users.touchToken(tokenId, now);
@@ -83,7 +102,7 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
     /** Creates a user and returns its first API token (shown once). */
     async register(command: Credentials): Promise<{ token: string; userId: number }> {
       const { username, password } = parseInput(registrationRule, command);
-      const passwordHash = await passwords.hash(password, bcryptCost);
+      const passwordHash = await storedHash(password);
       try {
         return await transactions.run(async () => {
           const userId = await users.insertUser(username, passwordHash, clock.now());
@@ -100,9 +119,9 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
       const { username, password } = parseInput(loginRule, command);
       const user = await users.findUserByUsername(username);
       // An account made from a chat has no password until one is set: it costs the same check and fails.
-      const hash = user?.passwordHash || decoyHash;
-      const ok = await passwords.compare(password, hash);
+      const ok = await verify(password, user?.passwordHash || null);
       if (!user || !user.passwordHash || !ok) throw new InvalidCredentials();
+      if (!user.passwordHash.startsWith(PREHASHED)) await users.setPasswordHash(user.id, await storedHash(password));
       return { token: (await issueToken(user.id)).token, userId: user.id };
     },
 
@@ -183,7 +202,7 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
     /** Sets (or changes) the merchant's password for POST /api/auth/login/. */
     async setPassword(actor: Actor, password: string): Promise<void> {
       const checked = parseInput(z.object({ password: passwordRule }), { password }).password;
-      await users.setPasswordHash(actor.ownerId, await passwords.hash(checked, bcryptCost));
+      await users.setPasswordHash(actor.ownerId, await storedHash(checked));
     },
 
     async me(actor: Actor): Promise<{ id: number; username: string }> {

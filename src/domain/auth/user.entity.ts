@@ -10,6 +10,8 @@ export const UserSchema = defineEntity({
     createdAt: p.datetime(),
     // Set for an account made from a Telegram chat (/start): one account per chat, whatever the presses.
     createdByChat: p.string().length(32).nullable().unique(),
+    // How many customers the merchant has made (archived ones too): the cap is checked on this, not by counting.
+    customerCount: p.integer().default(0),
   },
 });
 

@@ -38,6 +38,9 @@ function fromRow(r: SqlRow): CustomerView {
  */
 const NAME_CONTAINS = "name_key like ? escape '\\'";
 const containsPattern = (search: string) => `%${nameKey(search).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/** Matches are counted up to this many; past it a list says "10,000+". */
+export const COUNT_CAP = 10_000;
+
 // Every key that starts with a prefix sorts between the prefix and the prefix followed by the last code point.
 const PREFIX_END = '\u{10ffff}';
 
@@ -46,6 +49,12 @@ export function createCustomerRepository(root: EntityManager) {
   const active = 'owner_id = ? and archived = ?';
 
   return {
+    /** Counts one more customer for the owner, unless it has `max` already: false then. */
+    async countOneMore(ownerId: number, max: number): Promise<boolean> {
+      const rows = await sqlRows(currentEm(root), 'update users set customer_count = customer_count + 1 where id = ? and customer_count < ? returning id', [ownerId, max]);
+      return rows.length > 0;
+    },
+
     async insert(ownerId: number, fields: CustomerFields, now: Date): Promise<CustomerView> {
       const id = await currentEm(root).insert(CustomerSchema, {
         owner: ownerId,
@@ -119,8 +128,15 @@ export function createCustomerRepository(root: EntityManager) {
       return rows.map(fromRow);
     },
 
-    /** Active customers (name containing `search`, if given), largest balance first, a page at a time, and how many match. */
-    async byBalance(ownerId: number, options: { search?: string | undefined; limit: number; offset: number }): Promise<{ items: CustomerView[]; total: number }> {
+    /**
+     * Active customers (name containing `search`, if given), largest balance first, a page at a time,
+     * read along the (owner, archived, balance desc, id) index; and how many match, counted up to
+     * COUNT_CAP (`capped` when there are more), so a big book is never counted whole.
+     */
+    async byBalance(
+      ownerId: number,
+      options: { search?: string | undefined; limit: number; offset: number },
+    ): Promise<{ items: CustomerView[]; total: number; capped: boolean }> {
       const where = [active];
       const params: SqlParam[] = [ownerId, false];
       if (options.search) where.push(NAME_CONTAINS), params.push(containsPattern(options.search));
@@ -128,11 +144,15 @@ export function createCustomerRepository(root: EntityManager) {
       const rows = await sqlRows(
         em,
         `select ${COLUMNS} from customers where ${where.join(' and ')}
-         order by total_credit - total_debit desc, name_key, id limit ? offset ?`,
+         order by total_credit - total_debit desc, id limit ? offset ?`,
         [...params, options.limit, options.offset],
       );
-      const [count] = await sqlRows(em, `select count(*) as n from customers where ${where.join(' and ')}`, params);
-      return { items: rows.map(fromRow), total: num(count?.n ?? 0) };
+      const [count] = await sqlRows(em, `select count(*) as n from (select 1 from customers where ${where.join(' and ')} limit ?) matching`, [
+        ...params,
+        COUNT_CAP + 1,
+      ]);
+      const total = num(count?.n ?? 0);
+      return { items: rows.map(fromRow), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
     },
 
     /** One active customer with the amount of its undone entries. */

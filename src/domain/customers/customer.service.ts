@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Actor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.js';
-import { CustomerNotFound } from '../errors.js';
+import type { Transactions } from '../../db/transaction.js';
+import { CustomerLimitReached, CustomerNotFound } from '../errors.js';
 import { addressRule, customerNameRule, DEFAULT_PAGE_SIZE, pageSizeRule, phoneRule, searchRule } from '../rules.js';
 import { parseInput } from '../validate.js';
 import type { CustomerFields, CustomerRepository, CustomerTotalsView, CustomerView } from './customer.repository.js';
@@ -32,10 +33,10 @@ function definedOnly(changes: CustomerChanges): Partial<CustomerFields> {
   return out;
 }
 
-export type CustomerServiceDeps = { customers: CustomerRepository; clock: Clock };
+export type CustomerServiceDeps = { customers: CustomerRepository; transactions: Transactions; clock: Clock; maxCustomers: number };
 
 /** A merchant's customers: every call is scoped to the actor's own, archived ones are gone. */
-export function createCustomerService({ customers, clock }: CustomerServiceDeps) {
+export function createCustomerService({ customers, transactions, clock, maxCustomers }: CustomerServiceDeps) {
   async function found(actor: Actor, id: number): Promise<CustomerView> {
     const customer = await customers.findActive(actor.ownerId, id);
     if (!customer) throw new CustomerNotFound();
@@ -61,7 +62,11 @@ export function createCustomerService({ customers, clock }: CustomerServiceDeps)
 
     async create(actor: Actor, command: NewCustomer): Promise<CustomerView> {
       const data = parseInput(newCustomerRule, command);
-      return customers.insert(actor.ownerId, { name: data.name, phone: data.phone ?? '', address: data.address ?? '' }, clock.now());
+      // The count and the row commit together: a merchant can never pass the cap, however many race.
+      return transactions.join(async () => {
+        if (!(await customers.countOneMore(actor.ownerId, maxCustomers))) throw new CustomerLimitReached(maxCustomers);
+        return customers.insert(actor.ownerId, { name: data.name, phone: data.phone ?? '', address: data.address ?? '' }, clock.now());
+      });
     },
 
     /** PUT: name is required; phone and address change only when given. */
@@ -96,7 +101,7 @@ export function createCustomerService({ customers, clock }: CustomerServiceDeps)
     },
 
     /** Customers whose name contains `search`, largest balance first, a page at a time; `total` counts all matches. */
-    async byBalance(actor: Actor, options: { search?: string; limit: number; offset?: number }): Promise<{ items: CustomerView[]; total: number }> {
+    async byBalance(actor: Actor, options: { search?: string; limit: number; offset?: number }): Promise<{ items: CustomerView[]; total: number; capped: boolean }> {
       const search = parseInput(searchRule.optional(), options.search);
       return customers.byBalance(actor.ownerId, { search, limit: options.limit, offset: options.offset ?? 0 });
     },

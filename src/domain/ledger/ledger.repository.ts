@@ -205,11 +205,14 @@ export function createLedgerRepository(root: EntityManager) {
 
     /** The customers with the largest balances on one side: who owes you most (`get`), or whom you owe most (`give`). */
     async largestBalances(ownerId: number, side: 'get' | 'give', limit: number): Promise<BalanceLine[]> {
-      const [filter, order] = side === 'get' ? ['total_credit > total_debit', 'desc'] : ['total_debit > total_credit', 'asc'];
+      // Both sides read the (owner, archived, balance desc, id) index: forwards for who owes most,
+      // backwards for whom you owe most; the filters are written as the index's expression.
+      const [filter, order] =
+        side === 'get' ? ['total_credit - total_debit > 0', 'total_credit - total_debit desc, id'] : ['total_credit - total_debit < 0', 'total_credit - total_debit, id desc'];
       const rows = await sqlRows(
         currentEm(root),
         `select id, name, total_credit, total_debit from customers where owner_id = ? and archived = ? and ${filter}
-         order by total_credit - total_debit ${order}, id limit ?`,
+         order by ${order} limit ?`,
         [ownerId, false, limit],
       );
       return rows.map((r) => ({ id: num(r.id), name: String(r.name), balance: num(r.total_credit) - num(r.total_debit) }));
