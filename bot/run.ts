@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback, type Bot } from 'grammy';
+import { Api, webhookCallback, type Bot } from 'grammy';
 import type { TelegramConfig } from '../src/config.js';
 import type { TelegramHttp } from '../src/http/app.js';
 import type { TelegramStatus } from '../src/http/health.routes.js';
@@ -38,7 +38,15 @@ export type SupervisedBot = {
  * capped exponential backoff, and starts again whenever polling fails for good. A Bot API that is
  * down or failing never stops the process; /healthz reports it.
  */
-export function superviseBot(bot: Bot<BotContext>, telegram: OnlineTelegram, logger: Logger, backoff: Backoff = DEFAULT_BACKOFF): SupervisedBot {
+export function superviseBot(
+  bot: Bot<BotContext>,
+  telegram: OnlineTelegram,
+  logger: Logger,
+  backoff: Backoff = DEFAULT_BACKOFF,
+  // The supervisor's own calls go without auto-retry (which backs off for seconds on every 5xx): a
+  // failure comes back at once, and the supervisor's backoff decides when to try again.
+  direct: Api = new Api(telegram.botToken, { apiRoot: telegram.apiRoot, timeoutSeconds: 60 }),
+): SupervisedBot {
   const secret = telegram.mode === 'webhook' ? (telegram.webhookSecret ?? randomBytes(32).toString('base64url')) : '';
   const path = webhookPath(telegram.botToken);
   let status: TelegramStatus = 'connecting';
@@ -76,22 +84,22 @@ export function superviseBot(bot: Bot<BotContext>, telegram: OnlineTelegram, log
     });
 
   async function connectOnce(): Promise<void> {
-    if (!bot.isInited()) await unlessStopped(bot.init());
+    if (!bot.isInited()) bot.botInfo = await unlessStopped(direct.getMe());
     // The command menu is a nicety: a server without setMyCommands must not stop the bot.
     try {
       const i18n = createI18n();
-      await unlessStopped(bot.api.setMyCommands(menu((key) => i18n.t('en', key))));
+      await unlessStopped(direct.setMyCommands(menu((key) => i18n.t('en', key))));
     } catch (error) {
       logger.warn({ err: error }, 'could not set the bot command menu; continuing');
     }
     if (telegram.mode === 'webhook') {
-      await unlessStopped(bot.api.setWebhook(`${telegram.webhookUrl}${path}`, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
+      await unlessStopped(direct.setWebhook(`${telegram.webhookUrl}${path}`, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
       status = 'ok';
       logger.info({ bot: bot.botInfo.username }, 'Telegram bot on: webhook mode');
       return;
     }
     // Polling and a webhook exclude each other at Telegram.
-    await unlessStopped(bot.api.deleteWebhook());
+    await unlessStopped(direct.deleteWebhook());
     if (stopping) return;
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, maxRetryTime: RUNNER_RETRY_MS, silent: true } });
     status = 'ok';

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Bot } from 'grammy';
 import type { Express } from 'express';
 import type { BotContext } from '../bot/context.js';
@@ -132,17 +132,24 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       app,
       housekeeping,
       async start() {
-        const server: Server = await new Promise((resolve, reject) => {
-          const s = app.listen(config.port, config.host, () => resolve(s));
-          s.once('error', reject);
+        // Every request's time is bounded: a slow body or slow headers are cut off (408; checked every
+        // second, not Node's default 30 s), and connections past the cap are closed at once instead of
+        // taking every file descriptor.
+        const server = createServer(
+          {
+            requestTimeout: config.http.requestTimeoutMs,
+            headersTimeout: Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs),
+            connectionsCheckingInterval: 1_000,
+          },
+          app,
+        );
+        server.maxConnections = config.http.maxConnections;
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(config.port, config.host, () => resolve());
         });
         http = drainable(server);
         answerClientErrorsInJson(server);
-        // Every request's time is bounded: a slow body or slow headers are cut off (408), and
-        // connections past the cap are closed at once instead of taking every file descriptor.
-        server.requestTimeout = config.http.requestTimeoutMs;
-        server.headersTimeout = config.http.headersTimeoutMs;
-        server.maxConnections = config.http.maxConnections;
         const address = server.address();
         const port = typeof address === 'object' && address ? address.port : config.port;
         const url = `http://${config.host}:${port}`;

@@ -1,5 +1,5 @@
 import { textUpdate } from './updates.js';
-import type { Transformer } from 'grammy';
+import { Api, type Transformer } from 'grammy';
 import request from 'supertest';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,12 +23,13 @@ async function prepare(webhookSecret: string | null) {
   const connection = { token: TOKEN, apiRoot: server.config.apiURL };
   const bot = createBot({ services: h.services, state: h.runtime.botState, em: h.db.em, logger, clock: h.runtime.clock, connection });
   const telegram = { mode: 'webhook', botToken: TOKEN, apiRoot: server.config.apiURL, webhookUrl: 'https://ledger.example.com', webhookSecret } as const;
-  const prepared = superviseBot(bot, telegram, logger);
+  const direct = new Api(TOKEN, { apiRoot: server.config.apiURL });
+  const prepared = superviseBot(bot, telegram, logger, undefined, direct);
   const record: Transformer = (prev, method, payload, signal) => {
     if (method === 'setWebhook') setWebhookCalls.push(z.record(z.string(), z.unknown()).parse(payload));
     return prev(method, payload, signal);
   };
-  prepared.bot.api.config.use(record);
+  direct.config.use(record);
   return prepared;
 }
 

@@ -21,7 +21,7 @@ describe('npm start', () => {
       expect(service.output()).toContain('migrations applied');
       const health = await fetch(`${service.url}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+      expect(await health.json()).toEqual({ status: 'ok', database: 'ok', telegram: 'off', redis: 'off' });
 
       const reg = await fetch(`${service.url}/api/auth/register/`, {
         method: 'POST',

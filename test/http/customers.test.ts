@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpDatabase, nextPath, sqlCount, type Harness } from '../support/harness.js';
+import { createHarness, dumpDatabase, nextPath, sqlCount, type Harness } from '../support/harness.js';
 import { auth, harnessWithMerchants, registerMerchant } from '../support/fixtures.js';
 
 let h: Harness;
@@ -150,6 +150,37 @@ describe('customer search', () => {
     expect(await names('50%')).toEqual(['50% Club']);
     expect(await names('a_b')).toEqual(['a_b']);
     expect(await names('nobody')).toEqual([]);
+  });
+
+  it('when a name starts with a non-ASCII capital or carries accents, then it is found spelled exactly, in other case, without accents or decomposed, on either database (fault 8)', async () => {
+    const token = await registerMerchant(h.app, 'unicode-search-shop');
+    for (const name of ['Émile Zola', 'İsmail', 'José', 'রহিম', 'Ömer']) await createCustomer(token, { name });
+    const names = async (search: string) =>
+      (await request(h.app).get(`/api/customers/?search=${encodeURIComponent(search)}`).set(auth(token))).body.map((c: { name: string }) => c.name);
+    for (const search of ['Émile', 'émile', 'EMILE', 'E\u0301mile']) expect(await names(search), search).toEqual(['Émile Zola']);
+    expect(await names('ismail')).toEqual(['İsmail']);
+    expect(await names('İSMAİL')).toEqual(['İsmail']);
+    expect(await names('jose\u0301')).toEqual(['José']);
+    expect(await names('রহি')).toEqual(['রহিম']);
+    expect(await names('ömer')).toEqual(['Ömer']);
+  });
+});
+
+describe('customers per merchant', () => {
+  it('when a merchant reaches MAX_CUSTOMERS_PER_MERCHANT, then the next customer is a 409 and nothing is stored, while another merchant still adds', async () => {
+    const small = await createHarness({ maxCustomers: 3 });
+    try {
+      const capped = await registerMerchant(small.app, 'capped-shop');
+      const other = await registerMerchant(small.app, 'other-shop');
+      for (const name of ['A', 'B', 'C']) expect((await request(small.app).post('/api/customers/').set(auth(capped)).send({ name })).status).toBe(201);
+      const refused = await request(small.app).post('/api/customers/').set(auth(capped)).send({ name: 'D' });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'customer_limit_reached' });
+      expect(await sqlCount(small.db, "select count(*) as n from customers where name = 'D'")).toBe(0);
+      expect((await request(small.app).post('/api/customers/').set(auth(other)).send({ name: 'D' })).status).toBe(201);
+    } finally {
+      await small.close();
+    }
   });
 });
 

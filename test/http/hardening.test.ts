@@ -243,3 +243,58 @@ describe('prototype pollution', () => {
     expectClean();
   });
 });
+
+describe('bounded requests', () => {
+  it('when a JSON body nests 4,000 levels deep under an Idempotency-Key, then 400 json_too_deep, never a 500, and nothing is written (fault 6)', async () => {
+    const before = await dumpDatabase(h.db);
+    const deep = `${'['.repeat(4000)}${']'.repeat(4000)}`;
+    const res = await raw('POST', `/api/customers/${bob}/entries/`, { 'Content-Type': 'application/json', Authorization: `Token ${token}`, 'Idempotency-Key': 'deep-1' }, `{"type":"credit","amount":"1","note":${deep}}`);
+    expectJsonError(res, 400, 'json_too_deep');
+    expect(await dumpDatabase(h.db)).toBe(before);
+    const shallow = await request(h.app).post('/api/customers/').set(auth(token)).send({ name: 'Shallow', address: { a: { b: { c: 1 } } } });
+    expect(shallow.status).toBe(400);
+    expect(shallow.body.code).toBe('invalid_input');
+  });
+
+  it('when a body comes to an authenticated route without a valid token, then 401 before the body is read, and the connection is closed (fault 5)', async () => {
+    const answered = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      // Headers promise 1,000 bytes; only 10 are ever sent: the answer must not wait for the rest.
+      const req = httpRequest(`${server.url}/api/customers/`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': '1000' } }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+      });
+      req.on('error', reject);
+      req.write('{"name":"x');
+    });
+    expect(answered).toEqual({ status: 401, connection: 'close' });
+  });
+
+  it('when any /api answer carries a token, a link code or ledger data, then it says Cache-Control: no-store (fault 13)', async () => {
+    const registered = await request(h.app).post('/api/auth/register/').send({ username: 'no-store-shop', password: 'correct horse' });
+    const login = await request(h.app).post('/api/auth/login/').send({ username: 'no-store-shop', password: 'correct horse' });
+    const summary = await request(h.app).get('/api/summary/').set(auth(token));
+    const refused = await request(h.app).get('/api/summary/');
+    for (const res of [registered, login, summary, refused]) expect(res.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('passwords', () => {
+  it('when two passwords differ only after the 72nd byte, then they are different passwords (fault 11)', async () => {
+    const base = 'a'.repeat(72);
+    expect((await request(h.app).post('/api/auth/register/').send({ username: 'long-password', password: `${base}X` })).status).toBe(201);
+    expect((await request(h.app).post('/api/auth/login/').send({ username: 'long-password', password: `${base}anything` })).status).toBe(400);
+    expect((await request(h.app).post('/api/auth/login/').send({ username: 'long-password', password: `${base}X` })).status).toBe(200);
+    const [row] = await sqlRows(h.db, "select password_hash from users where username = 'long-password'");
+    expect(String(row?.password_hash)).toMatch(/^sha256:\$2[aby]\$\d\d\$/);
+  });
+
+  it('when a password was stored by the older plain bcrypt, then it still logs in, and is stored in the new scheme from then on', async () => {
+    const { default: bcrypt } = await import('bcryptjs');
+    await request(h.app).post('/api/auth/register/').send({ username: 'old-hash', password: 'an old password' });
+    await sqlRows(h.db, "update users set password_hash = ? where username = 'old-hash'", [bcrypt.hashSync('an old password', 4)]);
+    expect((await request(h.app).post('/api/auth/login/').send({ username: 'old-hash', password: 'an old password' })).status).toBe(200);
+    const [row] = await sqlRows(h.db, "select password_hash from users where username = 'old-hash'");
+    expect(String(row?.password_hash)).toMatch(/^sha256:/);
+    expect((await request(h.app).post('/api/auth/login/').send({ username: 'old-hash', password: 'an old password' })).status).toBe(200);
+  });
+});

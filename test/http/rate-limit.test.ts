@@ -121,6 +121,14 @@ describe('API limit per token', () => {
     expect((await request(h.app).get('/api/summary/').set(auth(other))).status).toBe(200);
   });
 
+  it('when the same token is spelled differently in the header, then every spelling counts against one quota (fault 4)', async () => {
+    const { token } = await h.services.auth.register({ username: 'spelling-shop', password: 'correct horse' });
+    const spellings = [`Token ${token}`, `token ${token}`, `TOKEN ${token}`, `Token    ${token}`, `Token ${token}  `, `ToKeN\t${token}`];
+    const statuses: number[] = [];
+    for (const header of spellings) statuses.push((await request(h.app).get('/api/auth/me/').set('Authorization', header)).status);
+    expect(statuses).toEqual([...Array<number>(API_LIMIT).fill(200), 429]);
+  });
+
   it('when requests are under the limit, then they carry RateLimit headers and succeed', async () => {
     const { token } = await h.services.auth.register({ username: 'calm-shop', password: 'correct horse' });
     const res = await request(h.app).get('/api/auth/me/').set(auth(token));

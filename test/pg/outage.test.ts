@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ON_POSTGRES, onPostgres, TEST_DATABASE_URL } from '../support/database.js';
-import { type Harness } from '../support/harness.js';
+import { listen, type Harness } from '../support/harness.js';
 import { auth, harnessWithMerchants } from '../support/fixtures.js';
 
 if (!ON_POSTGRES) console.info('PostgreSQL outage test skipped: set TEST_DATABASE_URL=postgres://… to run it');
@@ -42,5 +42,40 @@ describe.runIf(ON_POSTGRES)('PostgreSQL connection loss', () => {
     }
     expect(status).toBe(200);
     expect((await request(h.app).get('/healthz')).status).toBe(200);
+  });
+
+  it('when connections are killed while writes and reads are in flight, then every answer is a 2xx or a 503, never a 500 (fault 9)', async () => {
+    const customer = (await request(h.app).post('/api/customers/').set(auth(token)).send({ name: 'Under load' })).body.id;
+    const server = await listen(h.app);
+    const statuses = new Map<number, number>();
+    let stop = false;
+    const worker = async (i: number) => {
+      while (!stop) {
+        const write = i % 2 === 0;
+        const res = await fetch(`${server.url}/api/customers/${customer}/${write ? 'entries' : 'summary'}/`, {
+          method: write ? 'POST' : 'GET',
+          headers: { Authorization: `Token ${token}`, 'Content-Type': 'application/json', ...(write ? { 'Idempotency-Key': `load-${i}-${Math.random()}` } : {}) },
+          ...(write ? { body: JSON.stringify({ type: 'credit', amount: '1' }) } : {}),
+        });
+        await res.arrayBuffer();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    };
+    const running = Promise.all(Array.from({ length: 8 }, (_, i) => worker(i)));
+    try {
+      for (let round = 0; round < 3; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await onPostgres(TEST_DATABASE_URL, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${dbName}' and pid <> pg_backend_pid()`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      stop = true;
+      await running;
+      await server.close();
+    }
+    console.info(`outage under load: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect([...statuses.keys()].filter((s) => s >= 500 && s !== 503)).toEqual([]);
+    const integrity = await h.services.ledger.checkIntegrity();
+    expect(integrity.mismatches).toEqual([]);
   });
 });

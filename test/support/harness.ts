@@ -25,11 +25,14 @@ export type HarnessOptions = {
   rateLimits?: { authPerWindow: number; apiPerWindow: number };
   logger?: Logger;
   offlineBot?: OfflineApi;
+  /** MAX_CUSTOMERS_PER_MERCHANT for this instance. */
+  maxCustomers?: number;
 };
 
 /** The environment a test instance runs with: its own database, cheap bcrypt, quiet logs. */
-export function testConfig(databaseUrl: string, options: Pick<HarnessOptions, 'bcryptCost' | 'rateLimits'> = {}) {
+export function testConfig(databaseUrl: string, options: Pick<HarnessOptions, 'bcryptCost' | 'rateLimits' | 'maxCustomers'> = {}) {
   return createConfig({
+    ...(options.maxCustomers ? { MAX_CUSTOMERS_PER_MERCHANT: String(options.maxCustomers) } : {}),
     DATABASE_URL: databaseUrl,
     BCRYPT_COST: String(options.bcryptCost ?? 4),
     LOG_LEVEL: 'silent',

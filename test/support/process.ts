@@ -15,8 +15,13 @@ export type Spawned = {
  * The one way tests (and the benchmark) run a script of this repository: `node <args>` from the repo
  * root with a clean environment (PATH and HOME, plus `env`), output collected.
  */
-export function spawnNode(args: string[], env: Record<string, string>, options: { stdin?: string; keep?: number } = {}): Spawned {
-  const child = spawn(process.execPath, args, {
+export function spawnNode(args: string[], env: Record<string, string>, options: { stdin?: string; keep?: number; maxOpenFiles?: number } = {}): Spawned {
+  // A lower limit of open files (ulimit -n) for the process, set by a shell that then becomes node.
+  const [command, commandArgs] =
+    options.maxOpenFiles === undefined
+      ? [process.execPath, args]
+      : ['bash', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args]];
+  const child = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -46,14 +51,12 @@ export type Started = {
 };
 
 /** Runs the service as `npm start` does and waits for its listening line. */
-export async function startService(env: Record<string, string>, timeoutMs = 30_000): Promise<Started> {
-  const { child, output, exited } = spawnNode(tsxArgs('src/main.ts'), {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    BCRYPT_COST: '4',
-    LOG_LEVEL: 'info',
-    ...env,
-  });
+export async function startService(env: Record<string, string>, timeoutMs = 30_000, options: { maxOpenFiles?: number } = {}): Promise<Started> {
+  const { child, output, exited } = spawnNode(
+    tsxArgs('src/main.ts'),
+    { PORT: '0', HOST: '127.0.0.1', BCRYPT_COST: '4', LOG_LEVEL: 'info', ...env },
+    options.maxOpenFiles === undefined ? {} : { maxOpenFiles: options.maxOpenFiles },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service did not start in time:\n${output()}`)), timeoutMs);
     const check = () => {
