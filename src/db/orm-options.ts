@@ -31,7 +31,7 @@ export function sqlitePathFromUrl(url: string): string {
 }
 
 /** The better-sqlite3 connection knex hands to `afterCreate` (synchronous). */
-type SqliteHandle = { pragma(source: string): unknown; prepare(sql: string): unknown };
+type SqliteHandle = { pragma(source: string, options?: { simple: boolean }): unknown; prepare(sql: string): unknown };
 
 /** Prepared statements kept per connection; more distinct statements than this are prepared again. */
 export const STATEMENT_CACHE_SIZE = 256;
@@ -96,9 +96,9 @@ export function createOrmOptions(settings: DatabaseSettings): Options<AbstractSq
     pool: {
       afterCreate(conn: SqliteHandle, done: (err: Error | null, conn: SqliteHandle) => void) {
         try {
-          // The busy timeout first: switching to WAL waits for a lock another process may hold.
           conn.pragma(`busy_timeout = ${settings.sqliteBusyTimeoutMs}`);
-          conn.pragma('journal_mode = WAL');
+          // A file is switched to WAL before the ORM opens it (see sqlite-file.ts); a memory database stays in memory.
+          if (conn.pragma('journal_mode', { simple: true }) !== 'wal') conn.pragma('journal_mode = WAL');
           conn.pragma('synchronous = NORMAL');
           conn.pragma('foreign_keys = ON');
           cacheStatements(conn);

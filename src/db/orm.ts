@@ -3,6 +3,7 @@ import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import type { EntityManager } from './sql.js';
 import { z } from 'zod';
 import { withFileLock } from './file-lock.js';
+import { prepareSqliteFile, setupLock } from './sqlite-file.js';
 import { createOrmOptions, dialectOf, sqlitePathFromUrl, type DatabaseSettings, type Dialect } from './orm-options.js';
 
 export type Database = {
@@ -42,8 +43,10 @@ export class DatabaseMissing extends Error {
 }
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
-  const orm = await MikroORM.init<AbstractSqlDriver>(createOrmOptions(settings));
   const dialect = dialectOf(settings.databaseUrl);
+  const sqlitePath = dialect === 'sqlite' ? sqlitePathFromUrl(settings.databaseUrl) : ':memory:';
+  if (sqlitePath !== ':memory:') await prepareSqliteFile(sqlitePath, settings.sqliteBusyTimeoutMs);
+  const orm = await MikroORM.init<AbstractSqlDriver>(createOrmOptions(settings));
   // A mistyped database name must not become an empty ledger (the ORM's migrator would create it).
   if (dialect === 'postgresql') await assertDatabaseExists(orm, settings.databaseUrl);
 
@@ -51,10 +54,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     const up = async () => (await orm.getMigrator().up()).map((m) => m.name);
     // SQLite: processes starting together on one file take turns (a lock beside it), so neither dies
     // halfway through the other's migrations; the second then finds nothing pending.
-    if (dialect !== 'postgresql') {
-      const path = sqlitePathFromUrl(settings.databaseUrl);
-      return path === ':memory:' ? up() : withFileLock(`${path}.migrate`, up);
-    }
+    if (dialect !== 'postgresql') return sqlitePath === ':memory:' ? up() : withFileLock(setupLock(sqlitePath), up);
     // Several instances may start together: a session-level advisory lock, held on one pooled
     // connection, makes the others wait and then find nothing pending.
     const knex = orm.em.getConnection().getKnex();

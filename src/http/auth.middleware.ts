@@ -18,14 +18,16 @@ export const hasBody = (req: Request) => req.headers['transfer-encoding'] !== un
 export function createAuthenticate(auth: AuthService): RequestHandler {
   return async (req, res, next) => {
     if (PUBLIC.test(req.path)) return next();
-    if (hasBody(req)) res.set('Connection', 'close');
+    // Only a header of our own is taken back: one already set (a draining server's) stays.
+    const closeUntilKnown = hasBody(req) && !res.hasHeader('Connection');
+    if (closeUntilKnown) res.set('Connection', 'close');
     const header = req.get('Authorization');
     if (!header) throw new NotAuthenticated();
     const match = TOKEN_HEADER.exec(header);
     if (!match?.[1]) throw new InvalidToken();
     const principal = await auth.authenticate(match[1]);
     res.locals.actor = { ownerId: principal.userId, channel: 'api', tokenId: principal.tokenId, chatId: null };
-    if (hasBody(req)) res.removeHeader('Connection');
+    if (closeUntilKnown) res.removeHeader('Connection');
     next();
   };
 }

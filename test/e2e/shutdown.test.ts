@@ -34,7 +34,7 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal
     const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-shutdown-'));
     const databaseUrl = `file:${join(dir, 'ledger.db')}`;
     try {
-      const service = await startService({ DATABASE_URL: databaseUrl, BCRYPT_COST: '10', RATE_LIMIT_AUTH_PER_MIN: '100000' });
+      const service = await startService({ DATABASE_URL: databaseUrl, BCRYPT_COST: '10', RATE_LIMIT_AUTH_PER_MIN: '100000', RATE_LIMIT_API_PER_MIN: '1000000' });
       const { token, customers } = await seedMerchant(service.url, 'shutdown-shop');
       const entries = entryLoad(service.url, token, customers, 12);
       const logins = loginLoad(service.url, 6);
@@ -54,6 +54,7 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('graceful shutdown on %s', (signal
         `${signal}: exit ${code} after ${exitMs.toFixed(0)} ms; ${before.length} requests sent before the signal, ` +
           `${finishedDuringShutdown.length} of them answered during shutdown; ${after.length} sent afterwards`,
       );
+      if (code !== 0) console.error(`the service's last output:\n${service.output().slice(-3000)}`);
       expect(code).toBe(0);
       expect(exitMs).toBeLessThan(10_000);
       // The shutdown really had work in flight…

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { drainable } from '../../src/http/drain.js';
+import { createCustomer, registerMerchant } from '../support/fixtures.js';
+import { createHarness } from '../support/harness.js';
 import { spawnNode, tsxArgs } from '../support/process.js';
 
 type Sent = { beforeClose: boolean; status: number | null; connectionClose: boolean };
@@ -163,5 +165,45 @@ describe('drainable(server).close()', () => {
     expect(clients.map((c) => c.error())).toEqual(clients.map(() => null));
     expect(clients.map((c) => c.sent[0]?.status)).toEqual(clients.map(() => 200));
     expect(child.output()).toContain(`accepted ${clients.length}`);
+  });
+});
+
+describe('the API while it drains', () => {
+  it('when an authenticated POST with a body arrives on a kept-alive connection after shutdown began, then it is answered 201 with Connection: close', async () => {
+    const h = await createHarness();
+    try {
+      const token = await registerMerchant(h.app, 'drain-shop');
+      const customerId = await createCustomer(h.app, token, { name: 'Alice' });
+      const { url } = await h.runtime.start();
+      const port = Number(new URL(url).port);
+      const socket = connect(port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+      const answers = (n: number) =>
+        new Promise<void>((resolve) => {
+          const check = () => ((received.match(/HTTP\/1\.1 \d{3} /g)?.length ?? 0) >= n ? resolve() : socket.once('data', check));
+          check();
+        });
+      socket.write(`GET /api/auth/me/ HTTP/1.1\r\nHost: drain.test\r\nAuthorization: Token ${token}\r\n\r\n`);
+      await answers(1);
+
+      const stopped = h.runtime.stop();
+      const body = JSON.stringify({ type: 'credit', amount: '500' });
+      socket.write(
+        `POST /api/customers/${customerId}/entries/ HTTP/1.1\r\nHost: drain.test\r\nAuthorization: Token ${token}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      );
+      await answers(2);
+      await stopped;
+
+      const second = received.slice(received.lastIndexOf('HTTP/1.1 '));
+      expect(second).toMatch(/^HTTP\/1\.1 201/);
+      // The authentication step once took the draining server's header back, so keep-alive clients held it open.
+      expect(second).toMatch(/\r\nconnection: close\r\n/i);
+      socket.destroy();
+    } finally {
+      await h.close();
+    }
   });
 });
