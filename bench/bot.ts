@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Update } from 'grammy/types';
 import { createOfflineApi, offlineBotInfo } from '../bot/offline-api.js';
 import { createConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createRuntime } from '../src/runtime.js';
+import { messageUpdates } from './updates.js';
 
 const BOT_INFO = offlineBotInfo({ id: 4242, firstName: 'Mini Ledger', username: 'mini_ledger_bench_bot', canJoinGroups: true });
 
@@ -37,7 +37,6 @@ export async function runBotBench(options: { chats: number; seconds: number; war
     api.onCall((call) => {
       if (typeof call.payload.text === 'string' && call.payload.text.startsWith('Recorded')) recorded += 1;
     });
-    let messageIds = 1;
 
     const { token, userId } = await services.auth.register({ username: 'bot-bench', password: 'bench-password' });
     const principal = await services.auth.authenticate(token);
@@ -46,21 +45,7 @@ export async function runBotBench(options: { chats: number; seconds: number; war
     const alice = await services.customers.create(actor, { name: 'Alice' });
     for (let i = 2; i <= customers; i++) await services.customers.create(actor, { name: `Customer ${i}` });
 
-    let updateId = 1;
-    const message = (chatId: number, text: string): Update => {
-      const command = /^\/\S+/.exec(text);
-      return {
-        update_id: updateId++,
-        message: {
-          message_id: ++messageIds,
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: chatId, type: 'private', first_name: 'Merchant' },
-          from: { id: chatId, is_bot: false, first_name: 'Merchant' },
-          text,
-          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-        },
-      };
-    };
+    const message = messageUpdates();
     const chatIds = Array.from({ length: options.chats }, (_, i) => 9000 + i);
     for (const chatId of chatIds) await bot.handleUpdate(message(chatId, `/link ${token}`));
 

@@ -3,13 +3,15 @@
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP (3), BENCH_CASES (comma list of case keys), BENCH_PROFILE=1
 // (server runs with --cpu-prof into bench/profiles/), BENCH_BOT=0 (skip the bot benchmark),
 // BENCH_NODE_FLAGS (extra node flags for the server, for experiments), BENCH_HTTP=0 (bot benchmark only),
-// BENCH_BASELINE_DRIVER=better-sqlite3 (the baseline on the server's own driver; default sqlite3).
+// BENCH_BASELINE_DRIVER=better-sqlite3 (the baseline on the server's own driver; default sqlite3),
+// BENCH_LARGE_BOOK=0 (skip the 200,000-customer case), BENCH_LARGE_BOOK=only (run nothing else).
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { runBotBench, type BotResult } from './bot.js';
+import { runLargeBookBench, type LargeBookResult } from './large-book.js';
 import { freePort, ROOT, startFlags, startNode, type Service } from './process.js';
 import { bulkLoad, RANGE, seedThroughApi, type Fixture } from './seed.js';
 
@@ -88,11 +90,11 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-bench-'));
   const oursDb = join(dir, 'ours.db');
   const baseDb = join(dir, 'baseline.db');
-  const serverEnv = (port: number) => ({
+  const serverEnv = (port: number, databaseUrl = `file:${oursDb}`) => ({
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
-    DATABASE_URL: `file:${oursDb}`,
+    DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
     BCRYPT_COST: '4',
     // One token drives all 16 connections: the per-token limit (600 a minute) would answer 429s.
@@ -111,7 +113,8 @@ async function main() {
   try {
     const rows: Array<{ case: Case; ours: Run; base: Run }> = [];
     let mismatches: string[] = [];
-    if (process.env.BENCH_HTTP !== '0') {
+    const largeOnly = process.env.BENCH_LARGE_BOOK === 'only';
+    if (process.env.BENCH_HTTP !== '0' && !largeOnly) {
       console.log(`setup: migrating and seeding through the API in ${dir}`);
       const setupPort = await freePort();
       const setup = await startNode('setup server', ['--import', 'tsx', 'src/main.ts'], setupPort, serverEnv(setupPort));
@@ -160,10 +163,15 @@ async function main() {
       base = null;
     }
 
-    let bot: BotResult | { skipped: string } = { skipped: 'BENCH_BOT=0' };
-    if (process.env.BENCH_BOT !== '0') {
+    let bot: BotResult | { skipped: string } = { skipped: largeOnly ? 'BENCH_LARGE_BOOK=only' : 'BENCH_BOT=0' };
+    if (process.env.BENCH_BOT !== '0' && !largeOnly) {
       bot = await runBotBench({ chats: 16, seconds: SECONDS, warmupSeconds: WARMUP });
       console.log(`bot /credit: ${fmt(bot.updatesPerSecond)} updates/s (${bot.updates} in ${fmt(bot.seconds, 1)} s, ${bot.chats} chats)`);
+    }
+
+    let largeBook: LargeBookResult | { skipped: string } = { skipped: 'BENCH_LARGE_BOOK=0' };
+    if (process.env.BENCH_LARGE_BOOK !== '0') {
+      largeBook = await runLargeBookBench({ seconds: SECONDS, warmupSeconds: WARMUP, connections: CONNECTIONS, serverArgs, serverEnv, log: (line) => console.log(line) });
     }
 
     const byKey = (key: string) => rows.find((r) => r.case.key === key);

@@ -17,7 +17,8 @@ export type Fixture = {
 const tokenBody = z.object({ token: z.string() });
 const idBody = z.object({ id: z.number() });
 
-async function call(base: string, path: string, body: unknown, token?: string): Promise<unknown> {
+/** POSTs JSON (with a token, when given) and expects 201. */
+export async function postJson(base: string, path: string, body: unknown, token?: string): Promise<unknown> {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Token ${token}` } : {}) },
@@ -29,17 +30,17 @@ async function call(base: string, path: string, body: unknown, token?: string): 
 
 /** A merchant with 100 customers and a 10-entry ledger, built through the running API (the large one is bulk-loaded). */
 export async function seedThroughApi(base: string, customers = 100): Promise<Fixture> {
-  const { token } = tokenBody.parse(await call(base, '/api/auth/register/', { username: 'bench-shop', password: 'bench-password' }));
+  const { token } = tokenBody.parse(await postJson(base, '/api/auth/register/', { username: 'bench-shop', password: 'bench-password' }));
   const ids: number[] = [];
   for (let i = 1; i <= customers; i++) {
     const body = { name: `Customer ${String(i).padStart(3, '0')}`, phone: '+1 555 0100', address: `${i} Market St` };
-    ids.push(idBody.parse(await call(base, '/api/customers/', body, token)).id);
+    ids.push(idBody.parse(await postJson(base, '/api/customers/', body, token)).id);
   }
   const [small, large, posting] = ids;
   if (small === undefined || large === undefined || posting === undefined) throw new Error('need at least 3 customers');
   for (let day = 1; day <= 10; day++) {
     const entry = { type: day % 3 ? 'credit' : 'debit', amount: `${day * 10}.25`, entry_date: `2022-06-${String(day).padStart(2, '0')}` };
-    await call(base, `/api/customers/${small}/entries/`, entry, token);
+    await postJson(base, `/api/customers/${small}/entries/`, entry, token);
   }
   return { token, small, large, posting, customers };
 }

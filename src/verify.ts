@@ -1,4 +1,5 @@
-// `npm run verify`: recomputes every customer's totals from its entries; exit 0 when all agree,
+// `npm run verify`: recomputes every customer's totals from its entries and every merchant's from its
+// customers; exit 0 when all agree,
 // 1 on any mismatch, 2 when the check could not run. Reads the same environment as `npm start`.
 import { existsSync } from 'node:fs';
 import { ConfigError, createConfig } from './config.js';
@@ -30,10 +31,15 @@ async function verify(): Promise<number> {
           `from entries credit ${formatMinor(m.fromEntries.credit)} debit ${formatMinor(m.fromEntries.debit)}${reversed(m.fromEntries)}\n`,
       );
     }
+    for (const m of report.merchantMismatches) {
+      const shown = (field: string, v: bigint) => (field.startsWith('customers') ? String(v) : formatMinor(v));
+      const parts = Object.entries(m.fields).map(([field, [stored, actual]]) => `${field} stored ${shown(field, stored)}, from customers ${shown(field, actual)}`);
+      process.stdout.write(`MISMATCH merchant ${m.ownerId}: ${parts.join('; ')}\n`);
+    }
     for (const r of report.badReversals) {
       process.stdout.write(`BAD REVERSAL entry ${r.entryId} does not mirror entry ${r.reversesId}\n`);
     }
-    const problems = report.mismatches.length + report.badReversals.length;
+    const problems = report.mismatches.length + report.merchantMismatches.length + report.badReversals.length;
     process.stdout.write(
       `verify: ${report.customers} customers, ${report.entries} entries: ` +
         (problems === 0 ? 'every total matches its entries\n' : `${problems} problem(s) found\n`),

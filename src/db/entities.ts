@@ -10,6 +10,7 @@ import { LinkEndSchema } from '../domain/chat-links/link-end.entity.js';
 import { CustomerSchema } from '../domain/customers/customer.entity.js';
 import { IdempotencyKeySchema } from '../domain/idempotency/idempotency-key.entity.js';
 import { LedgerEntrySchema } from '../domain/ledger/ledger-entry.entity.js';
+import { MerchantTotalsSchema } from '../domain/ledger/merchant-totals.entity.js';
 
 /** Every table the ORM knows: the domain's feature modules, and the bot's own Telegram bookkeeping. */
 export const entities = [
@@ -17,6 +18,7 @@ export const entities = [
   ApiTokenSchema,
   CustomerSchema,
   LedgerEntrySchema,
+  MerchantTotalsSchema,
   IdempotencyKeySchema,
   ChatLinkSchema,
   LinkCodeSchema,

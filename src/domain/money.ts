@@ -49,3 +49,10 @@ export function checkAmountMinor(minor: number): number {
   if (minor > MAX_AMOUNT_MINOR) throw new InvalidAmount('the amount must be at most 999999999999.99');
   return minor;
 }
+
+/**
+ * Running totals (a customer's, and a merchant's over all its customers) stay at or below 2^53 - 1
+ * minor units, so every total is an exact JS number on every driver (about 90 trillion in major units:
+ * far beyond any small merchant).
+ */
+export const MAX_TOTAL_MINOR = Number.MAX_SAFE_INTEGER;

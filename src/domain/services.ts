@@ -13,6 +13,7 @@ import { createIdempotencyService } from './idempotency/idempotency.service.js';
 import { createIntegrityRepository } from './ledger/integrity.repository.js';
 import { createLedgerRepository } from './ledger/ledger.repository.js';
 import { createLedgerService } from './ledger/ledger.service.js';
+import { createMerchantTotalsRepository } from './ledger/merchant-totals.repository.js';
 
 export type ServiceDeps = {
   em: EntityManager;
@@ -46,10 +47,11 @@ export function createServices({ em, clock, bcryptCost, maxCustomers = DEFAULT_M
     { name: 'link codes', run: links.purgeExpiredCodes },
     { name: 'link end notes', run: (now, batch) => links.purgeEnds(now, batch, LINK_END_NOTE_TTL_MS) },
   ];
+  const merchantTotals = createMerchantTotalsRepository(em);
   return {
     auth,
-    customers: createCustomerService({ customers: createCustomerRepository(em), transactions, clock, maxCustomers }),
-    ledger: createLedgerService({ entries: createLedgerRepository(em), integrity: createIntegrityRepository(em), transactions, clock }),
+    customers: createCustomerService({ customers: createCustomerRepository(em), merchantTotals, transactions, clock, maxCustomers }),
+    ledger: createLedgerService({ entries: createLedgerRepository(em), merchantTotals, integrity: createIntegrityRepository(em), transactions, clock }),
     idempotency: createIdempotencyService({ keys, transactions, clock }),
     chatLinks,
     passwords,

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { AuthService } from '../domain/auth/auth.service.js';
 import { InvalidToken, NotAuthenticated } from '../domain/errors.js';
+import { tokenKeyOf } from './rate-limit.js';
 
 const TOKEN_HEADER = /^Token\s+(\S+)\s*$/i;
 
@@ -27,6 +28,7 @@ export function createAuthenticate(auth: AuthService): RequestHandler {
     if (!match?.[1]) throw new InvalidToken();
     const principal = await auth.authenticate(match[1]);
     res.locals.actor = { ownerId: principal.userId, channel: 'api', tokenId: principal.tokenId, chatId: null };
+    res.locals.tokenKey = tokenKeyOf(match[1]);
     if (closeUntilKnown) res.removeHeader('Connection');
     next();
   };

@@ -34,7 +34,9 @@ import {
 
 const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typeof errorResponse> }> = {
   400: {
-    description: 'Invalid input',
+    description:
+      'Invalid input (`invalid_input`, `invalid_amount`), a body that is malformed or cannot be decoded (`malformed_json`), ' +
+      'JSON nested deeper than 32 levels (`json_too_deep`), or an unreadable path (`bad_request`)',
     example: {
       error: 'amount: Invalid amount: a positive amount with at most 2 decimals, e.g. 500 or 12.50.',
       code: 'invalid_amount',
@@ -42,23 +44,23 @@ const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typ
     },
   },
   401: {
-    description: 'Missing, malformed or revoked token (with `WWW-Authenticate: Token`)',
+    description: 'Missing (`not_authenticated`), malformed or revoked token (`invalid_token`), with `WWW-Authenticate: Token`',
     example: { error: 'Invalid token.', code: 'invalid_token', fields: {} },
   },
   404: {
-    description: "Not found: a missing id, another merchant's id, or an archived customer",
+    description: "Not found (`customer_not_found`, `entry_not_found`): a missing id, another merchant's id, or an archived customer",
     example: { error: 'Customer not found.', code: 'customer_not_found', fields: {} },
   },
-  409: {
-    description: 'Conflict with the ledger as it stands',
-    example: { error: 'This entry has already been reversed.', code: 'already_reversed', fields: {} },
+  408: {
+    description: 'The headers or the whole request did not arrive in time (`request_timeout`); the connection is closed',
+    example: { error: 'The request took too long to arrive.', code: 'request_timeout', fields: {} },
   },
   413: {
-    description: `Body over ${JSON_BODY_LIMIT_TEXT}`,
+    description: `Body over ${JSON_BODY_LIMIT_TEXT} (\`payload_too_large\`)`,
     example: { error: `The request body is larger than ${JSON_BODY_LIMIT_TEXT}.`, code: 'payload_too_large', fields: {} },
   },
   415: {
-    description: 'Body is not JSON',
+    description: 'Body is not JSON, or in an encoding or charset that cannot be read (`unsupported_media_type`)',
     example: {
       error: 'Send the request body as JSON (Content-Type: application/json).',
       code: 'unsupported_media_type',
@@ -66,7 +68,7 @@ const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typ
     },
   },
   422: {
-    description: 'Idempotency-Key reused with a different request',
+    description: 'Idempotency-Key reused with a different request (`idempotency_key_reused`)',
     example: {
       error: 'This Idempotency-Key was already used with a different request.',
       code: 'idempotency_key_reused',
@@ -74,14 +76,27 @@ const ERROR_EXAMPLES: Record<number, { description: string; example: z.infer<typ
     },
   },
   429: {
-    description: 'Rate limit reached (login/register per IP and per username; the API per token); see Retry-After',
+    description: 'Rate limit reached (`rate_limited`: login/register per IP and username, the API per token); see Retry-After',
     example: { error: 'Too many requests; try again in 42 seconds.', code: 'rate_limited', fields: {} },
   },
+  431: {
+    description: 'Request line or headers over 16 KiB (`headers_too_large`)',
+    example: { error: 'The request line or headers are larger than 16 KiB.', code: 'headers_too_large', fields: {} },
+  },
+  500: {
+    description: 'A fault on our side (`internal_error`), logged with the request id; nothing was applied',
+    example: { error: 'Something went wrong on our side; the request was not applied.', code: 'internal_error', fields: {} },
+  },
   503: {
-    description: 'The database is not answering',
+    description: 'The database is not answering (`database_unavailable`); retry after Retry-After',
     example: { error: DATABASE_UNAVAILABLE, code: 'database_unavailable', fields: {} },
   },
 };
+
+/** A 409 of one operation: the codes it can carry, and an example of one. */
+function conflict(description: string, example: z.infer<typeof errorResponse>): Record<number, ResponseConfig> {
+  return { 409: json(errorResponse, description, example) };
+}
 
 function json(schema: z.ZodType, description: string, example?: unknown, headers?: ResponseConfig['headers']): ResponseConfig {
   return {
@@ -135,6 +150,12 @@ const idempotencyHeader = z.object({
 });
 
 const secured = { security: [{ TokenAuth: [] }] };
+
+const TOTALS_LIMIT_EXAMPLE = {
+  error: "This entry would take the customer's totals past the largest amount the ledger keeps exactly.",
+  code: 'totals_limit_exceeded',
+  fields: {},
+};
 
 export const OPERATIONS: RouteConfig[] = [
   {
@@ -242,6 +263,11 @@ export const OPERATIONS: RouteConfig[] = [
         balance: '0.00',
       }, REPLAYED_HEADER),
       ...errors(400, 401, 413, 415, 422),
+      ...conflict('The merchant already has MAX_CUSTOMERS_PER_MERCHANT customers (`customer_limit_reached`)', {
+        error: 'A merchant can keep at most 250000 customers.',
+        code: 'customer_limit_reached',
+        fields: {},
+      }),
     },
   },
   {
@@ -309,7 +335,11 @@ export const OPERATIONS: RouteConfig[] = [
       headers: idempotencyHeader,
       body: { content: { 'application/json': { schema: entryCreateBody } }, required: true },
     },
-    responses: { 201: json(entryResponse, 'Recorded', undefined, REPLAYED_HEADER), ...errors(400, 401, 404, 413, 415, 422) },
+    responses: {
+      201: json(entryResponse, 'Recorded', undefined, REPLAYED_HEADER),
+      ...errors(400, 401, 404, 413, 415, 422),
+      ...conflict("The entry would take the customer's total past 999999999999.99 (`totals_limit_exceeded`)", TOTALS_LIMIT_EXAMPLE),
+    },
   },
   {
     method: 'post',
@@ -334,7 +364,12 @@ export const OPERATIONS: RouteConfig[] = [
         reverses: 1,
         channel: 'api',
       }, REPLAYED_HEADER),
-      ...errors(400, 401, 404, 409, 413, 415, 422),
+      ...errors(400, 401, 404, 413, 415, 422),
+      ...conflict('Already reversed (`already_reversed`), a reversal itself (`cannot_reverse_reversal`), or past the totals limit (`totals_limit_exceeded`)', {
+        error: 'This entry has already been reversed.',
+        code: 'already_reversed',
+        fields: {},
+      }),
     },
   },
   {
@@ -355,7 +390,7 @@ export const OPERATIONS: RouteConfig[] = [
     responses: {
       201: json(linkCodeResponse, 'Open `url` in Telegram, or send `/start <code>` to the bot'),
       ...errors(401),
-      503: json(errorResponse, 'The bot is not running on this server', {
+      503: json(errorResponse, 'The bot is not running on this server (`telegram_bot_off`), or is still connecting to Telegram (`telegram_unavailable`, with Retry-After)', {
         error: 'The Telegram bot is not running on this server (TELEGRAM_BOT_TOKEN is not set).',
         code: 'telegram_bot_off',
         fields: {},
@@ -401,6 +436,14 @@ function withRateLimit(operation: RouteConfig): RouteConfig {
   return { ...operation, responses: { ...operation.responses, ...errors(429) } };
 }
 
+// Any request can meet these, whatever its route: a body that is not JSON or too big, slow headers,
+// headers too large, a fault of ours, the database away. An operation's own answer for a status wins.
+const ANY_REQUEST = [400, 408, 413, 415, 431, 500, 503];
+
+function withCommonErrors(operation: RouteConfig): RouteConfig {
+  return { ...operation, responses: { ...errors(...ANY_REQUEST), ...operation.responses } };
+}
+
 export function createOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'TokenAuth', {
@@ -410,7 +453,7 @@ export function createOpenApiDocument() {
     description: 'Send `Authorization: Token <token>`; get a token from register or login.',
   });
   for (const operation of OPERATIONS) {
-    registry.registerPath(withRateLimit(operation));
+    registry.registerPath(withCommonErrors(withRateLimit(operation)));
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -420,7 +463,8 @@ export function createOpenApiDocument() {
       description:
         'Customers, credit/debit entries and balances for small merchants. Money is exchanged as exact decimal ' +
         'strings ("5000.00"). Every error has the shape {error, code, fields}. Lists are plain JSON arrays; ' +
-        'follow the `Link: <…>; rel="next"` header for the next page.',
+        'follow the `Link: <…>; rel="next"` header for the next page. A path that does not exist is 404 `not_found`; ' +
+        'a method a path does not have is 405 `method_not_allowed`, with `Allow`.',
     },
     servers: [{ url: '/' }],
     tags: [

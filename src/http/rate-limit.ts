@@ -22,6 +22,12 @@ const WINDOW_MS = 60_000;
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
 /**
+ * A token's counter key: a digest of the token itself, not its row id, so two ledgers sharing one Redis
+ * (whose token ids both start at 1) never count against each other, and the store never holds the token.
+ */
+export const tokenKeyOf = (token: string) => digest(`token\n${token}`);
+
+/**
  * The client address: req.ip honours X-Forwarded-For from a loopback proxy; if that header holds
  * something that is not an address, the connection's own address is used. IPv6 addresses count by /64.
  */
@@ -41,7 +47,7 @@ export type Limiter = ReturnType<typeof createLimiter>;
 
 /**
  * The rate limits, in one small module over the counters: per token on every authenticated request
- * (keyed on the authenticated token, so no spelling of the header escapes it), per address on login
+ * (keyed on the token as authenticated, so no spelling of the header escapes it), per address on login
  * and register, per username on register, and login failures counted per username and address, so
  * guessing is bounded without strangers locking the merchant out.
  */
@@ -76,11 +82,11 @@ export function createLimiter(limits: RateLimits, counters: Counters, logger: Lo
   }
 
   return {
-    /** Every request of an authenticated token: `res.locals.actor` is set by then. */
+    /** Every request of an authenticated token: `res.locals.tokenKey` is set by then. */
     perToken: (async (_req, res, next) => {
-      const tokenId = res.locals.actor?.tokenId;
-      if (tokenId === null || tokenId === undefined) return next();
-      const c = await count(`api:${tokenId}`);
+      const key = res.locals.tokenKey;
+      if (key === undefined) return next();
+      const c = await count(`api:${key}`);
       if (c) {
         headers(res, limits.apiPerWindow, c);
         if (c.count > limits.apiPerWindow) return refuse(res, c);

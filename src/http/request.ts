@@ -13,6 +13,8 @@ declare global {
   namespace Express {
     interface Locals {
       actor?: Actor;
+      /** The authenticated token's rate-limit key (a digest of the token itself, see rate-limit.ts). */
+      tokenKey?: string;
     }
   }
 }

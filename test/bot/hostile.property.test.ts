@@ -134,6 +134,7 @@ describe('hostile command lines through handleUpdate', () => {
           expect(chat, `a write from an unlinked chat: ${where}`).not.toBe(UNLINKED);
           const report = await h.services.ledger.checkIntegrity();
           expect(report.mismatches, where).toEqual([]);
+          expect(report.merchantMismatches, where).toEqual([]);
           expect(report.badReversals, where).toEqual([]);
         }
         // A generated /unlink is a valid command; link again so the rest still reaches the ledger.

@@ -38,7 +38,9 @@ describe('npm run verify', () => {
       const { code, output } = await runVerify(h.databaseUrl);
       expect(output).toContain(`MISMATCH customer ${carol} `);
       expect(output).toContain('stored credit 5000.00 debit 6234.57, from entries credit 5000.00 debit 6234.56');
-      expect(output).toContain('1 problem(s) found');
+      // The customer's book no longer adds up to its merchant's either.
+      expect(output).toContain('MISMATCH merchant 1: total_debit stored 12469.12, from customers 12469.13; to_give stored 2469.12, from customers 2469.13');
+      expect(output).toContain('2 problem(s) found');
       expect(code).toBe(1);
     } finally {
       await sqlRows(h.db, 'update customers set total_debit = total_debit - 1 where id = ?', [carol]);
@@ -49,6 +51,7 @@ describe('npm run verify', () => {
     const [reversal] = await sqlRows(h.db, 'select id, reverses_id, customer_id from ledger_entries where reverses_id is not null order by id limit 1');
     await sqlRows(h.db, 'update ledger_entries set amount = amount - 1 where id = ?', [reversal?.id]);
     await sqlRows(h.db, 'update customers set total_debit = total_debit - 1, total_reversed = total_reversed - 1 where id = ?', [reversal?.customer_id]);
+    await sqlRows(h.db, 'update merchant_totals set total_debit = total_debit - 1, total_reversed = total_reversed - 1, to_give = to_give - 1 where owner_id = 1');
     try {
       const { code, output } = await runVerify(h.databaseUrl);
       expect(output).toContain(`BAD REVERSAL entry ${reversal?.id} does not mirror entry ${reversal?.reverses_id}`);
@@ -57,6 +60,19 @@ describe('npm run verify', () => {
     } finally {
       await sqlRows(h.db, 'update ledger_entries set amount = amount + 1 where id = ?', [reversal?.id]);
       await sqlRows(h.db, 'update customers set total_debit = total_debit + 1, total_reversed = total_reversed + 1 where id = ?', [reversal?.customer_id]);
+      await sqlRows(h.db, 'update merchant_totals set total_debit = total_debit + 1, total_reversed = total_reversed + 1, to_give = to_give + 1 where owner_id = 1');
+    }
+  });
+
+  it("when a merchant's book was tampered with, then it names the merchant and the field, and exits 1", async () => {
+    await sqlRows(h.db, 'update merchant_totals set customers_owing = customers_owing + 1 where owner_id = 2');
+    try {
+      const { code, output } = await runVerify(h.databaseUrl);
+      expect(output).toContain('MISMATCH merchant 2: customers_owing stored 1, from customers 0');
+      expect(output).not.toContain('MISMATCH customer');
+      expect(code).toBe(1);
+    } finally {
+      await sqlRows(h.db, 'update merchant_totals set customers_owing = customers_owing - 1 where owner_id = 2');
     }
   });
 

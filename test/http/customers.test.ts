@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, dumpDatabase, nextPath, sqlCount, type Harness } from '../support/harness.js';
+import { createHarness, dumpDatabase, nextPath, sqlCount, sqlRows, type Harness } from '../support/harness.js';
 import { auth, harnessWithMerchants, registerMerchant } from '../support/fixtures.js';
 
 let h: Harness;
@@ -163,6 +163,41 @@ describe('customer search', () => {
     expect(await names('jose\u0301')).toEqual(['José']);
     expect(await names('রহি')).toEqual(['রহিম']);
     expect(await names('ömer')).toEqual(['Ömer']);
+  });
+});
+
+describe('customer search in a big book', () => {
+  it('when a merchant with 25,000 customers searches, then each page looks through at most 10,000 of them, and following Link finds every match once', async () => {
+    const token = await registerMerchant(h.app, 'big-search-shop');
+    const me = (await request(h.app).get('/api/auth/me/').set(auth(token))).body.id;
+    const first = await createCustomer(token, { name: 'Zed Alpha' });
+    const now = new Date();
+    await sqlRows(
+      h.db,
+      `insert into customers (owner_id, name, name_key, phone, address, archived, total_credit, total_debit, total_reversed, created_at, updated_at)
+       with recursive seq(n) as (select 1 union all select n + 1 from seq where n < 25000)
+       select ?, 'Filler ' || n, 'filler ' || n, '', '', ?, 0, 0, 0, ?, ? from seq`,
+      [me, false, now, now],
+    );
+    const last = await createCustomer(token, { name: 'Omega Zed' });
+
+    const pages: Array<{ names: string[]; link: boolean }> = [];
+    let path: string | null = '/api/customers/?search=zed&limit=100';
+    while (path) {
+      const res = await request(h.app).get(path).set(auth(token));
+      expect(res.status).toBe(200);
+      pages.push({ names: res.body.map((c: { name: string }) => c.name), link: res.headers.link !== undefined });
+      path = nextPath(res.headers.link);
+    }
+
+    expect(pages.flatMap((p) => p.names)).toEqual(['Zed Alpha', 'Omega Zed']);
+    // 25,002 customers, 10,000 a look: three pages, the middle one empty but still pointing on.
+    expect(pages).toEqual([
+      { names: ['Zed Alpha'], link: true },
+      { names: [], link: true },
+      { names: ['Omega Zed'], link: false },
+    ]);
+    expect(first.id).toBeLessThan(last.id);
   });
 });
 

@@ -315,6 +315,7 @@ describe('hostile requests across every REST route', () => {
           expect(['POST', 'PUT', 'PATCH', 'DELETE'], `a read wrote: ${where}`).toContain(b.method);
           const report = await h.services.ledger.checkIntegrity();
           expect(report.mismatches, where).toEqual([]);
+          expect(report.merchantMismatches, where).toEqual([]);
           expect(report.badReversals, where).toEqual([]);
         }
         if (b.who !== 'b') expect(await merchantBRows(), `merchant B's rows changed: ${where}`).toBe(beforeB);
@@ -331,5 +332,6 @@ describe('hostile requests across every REST route', () => {
     expect([...hits.keys()].sort()).toEqual(ROUTES);
     const report = await h.services.ledger.checkIntegrity();
     expect(report.mismatches).toEqual([]);
+    expect(report.merchantMismatches).toEqual([]);
   }, 120_000);
 });

@@ -164,6 +164,25 @@ describe('Redis store', () => {
     expect(statuses).toEqual([...Array<number>(AUTH_LIMIT).fill(400), 429]);
   });
 
+  it('when two ledgers share one Redis, then their tokens never share a quota, though each is token 1 of its own database', async () => {
+    const ledgers = [await createHarness(), await createHarness()];
+    try {
+      const [first, second] = ledgers.map((x) =>
+        createApp({ services: x.services, db: x.db, logger: createLogger('silent'), rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT, counters: store.counters } }),
+      );
+      const [tokenA, tokenB] = await Promise.all(ledgers.map(async (x, i) => (await x.services.auth.register({ username: `shared-redis-${i}`, password: 'correct horse' })).token));
+      const ids = await Promise.all(ledgers.map(async (x, i) => (await x.services.auth.authenticate([tokenA, tokenB][i] ?? '')).tokenId));
+      expect(ids).toEqual([1, 1]);
+      if (!first || !second || !tokenA || !tokenB) throw new Error('two ledgers expected');
+      for (let i = 0; i < API_LIMIT; i++) expect((await request(first).get('/api/auth/me/').set(auth(tokenA))).status).toBe(200);
+      expect((await request(first).get('/api/auth/me/').set(auth(tokenA))).status).toBe(429);
+      // The other ledger's token 1 has a count of its own.
+      expect((await request(second).get('/api/auth/me/').set(auth(tokenB))).status).toBe(200);
+    } finally {
+      await Promise.all(ledgers.map((x) => x.close()));
+    }
+  });
+
   it('when the service runs with RATE_LIMIT_AUTH_PER_MIN and REDIS_URL, then its counters are in Redis and the limit applies', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-rl-'));
     const service = await startService({ DATABASE_URL: `file:${join(dir, 'ledger.db')}`, RATE_LIMIT_AUTH_PER_MIN: '2', REDIS_URL });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { freshDatabase, ON_POSTGRES, type FreshDatabase } from '../support/database.js';
 import { startService, type Started } from '../support/process.js';
+import { runVerify } from '../support/verify.js';
 
 if (!ON_POSTGRES) console.info('Multi-instance test skipped: set TEST_DATABASE_URL=postgres://… to run it');
 
@@ -112,5 +113,9 @@ describe.runIf(ON_POSTGRES)('several instances on one PostgreSQL database', () =
       }
     }
     expect(entries).toBe(ENTRIES);
+    // Every customer's totals and every merchant's one-row book agree, though both instances moved them at once.
+    const verified = await runVerify(db.url);
+    expect(verified.output).toContain('every total matches its entries');
+    expect(verified.code).toBe(0);
   }, 120_000);
 });

@@ -77,5 +77,6 @@ describe.runIf(ON_POSTGRES)('PostgreSQL connection loss', () => {
     expect([...statuses.keys()].filter((s) => s >= 500 && s !== 503)).toEqual([]);
     const integrity = await h.services.ledger.checkIntegrity();
     expect(integrity.mismatches).toEqual([]);
+    expect(integrity.merchantMismatches).toEqual([]);
   });
 });

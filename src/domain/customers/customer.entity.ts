@@ -22,7 +22,8 @@ export const CustomerSchema = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  indexes: [{ properties: ['owner', 'archived', 'id'] }, { properties: ['owner', 'archived', 'nameKey'] }],
+  // (The balance-order index is an expression index: it is made by a migration only.)
+  indexes: [{ properties: ['owner', 'archived', 'id', 'nameKey'] }, { properties: ['owner', 'archived', 'nameKey'] }],
 });
 
 export type Customer = InferEntity<typeof CustomerSchema>;

@@ -1,5 +1,6 @@
 import { currentEm, num, sqlRows, type EntityManager, type SqlParam, type SqlRow } from '../../db/sql.js';
 import { CustomerSchema } from './customer.entity.js';
+import type { CustomerSums } from '../ledger/merchant-totals.js';
 import { nameKey } from './name-key.js';
 
 /** A customer as every reader sees it: running totals in minor units. */
@@ -38,6 +39,12 @@ function fromRow(r: SqlRow): CustomerView {
  */
 const NAME_CONTAINS = "name_key like ? escape '\\'";
 const containsPattern = (search: string) => `%${nameKey(search).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/** Customers a search request looks through at most (see `search`). */
+export const SEARCH_WINDOW = 10_000;
+
+/** Customers of one name returned by a lookup: enough to know there are several and offer some. */
+export const SAME_NAME_KEPT = 20;
+
 /** Matches are counted up to this many; past it a list says "10,000+". */
 export const COUNT_CAP = 10_000;
 
@@ -85,37 +92,65 @@ export function createCustomerRepository(root: EntityManager) {
       return updated > 0;
     },
 
-    async archive(ownerId: number, id: number, now: Date): Promise<boolean> {
-      const updated = await currentEm(root).nativeUpdate(
-        CustomerSchema,
-        { id, owner: ownerId, archived: false },
-        { archived: true, updatedAt: now },
+    /** Archives an owner's active customer; its totals as they were, or null when there was none. */
+    async archive(ownerId: number, id: number, now: Date): Promise<CustomerSums | null> {
+      const [row] = await sqlRows(
+        currentEm(root),
+        `update customers set archived = ?, updated_at = ? where id = ? and ${active} returning total_credit, total_debit, total_reversed`,
+        [true, now, id, ownerId, false],
       );
-      return updated > 0;
+      return row ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit), totalReversed: num(row.total_reversed) } : null;
     },
 
-    /** Up to `limit` active customers after `afterId`, in id order, optionally whose name contains `search`. */
-    async page(ownerId: number, options: { afterId: number; limit: number; search?: string | undefined }): Promise<CustomerView[]> {
-      const where = [active, 'id > ?'];
-      const params: SqlParam[] = [ownerId, false, options.afterId];
-      if (options.search) where.push(NAME_CONTAINS), params.push(containsPattern(options.search));
-      const rows = await sqlRows(
-        currentEm(root),
-        `select ${COLUMNS} from customers where ${where.join(' and ')} order by id limit ?`,
-        [...params, options.limit],
-      );
+    /** Up to `limit` active customers after `afterId`, in id order. */
+    async page(ownerId: number, options: { afterId: number; limit: number }): Promise<CustomerView[]> {
+      const rows = await sqlRows(currentEm(root), `select ${COLUMNS} from customers where ${active} and id > ? order by id limit ?`, [
+        ownerId,
+        false,
+        options.afterId,
+        options.limit,
+      ]);
       return rows.map(fromRow);
     },
 
-    /** Active customers whose name key is one of `keys` (a typed name read at several lengths). */
+    /**
+     * Up to `limit` active customers after `afterId` whose name contains `search`, in id order, looked
+     * for among the next SEARCH_WINDOW customers only (their id and name key, read from one index), so
+     * a search costs the same however big the book is. `scannedTo`: the last id of a full window, where
+     * the next call goes on; null when the window reached the end of the book.
+     */
+    async search(ownerId: number, options: { afterId: number; limit: number; search: string }): Promise<{ rows: CustomerView[]; scannedTo: number | null }> {
+      const em = currentEm(root);
+      const windowed = `select id, name_key from customers where ${active} and id > ? order by id limit ?`;
+      const rows = await sqlRows(
+        em,
+        `select ${COLUMNS} from customers where id in (select id from (${windowed}) w where ${NAME_CONTAINS}) order by id limit ?`,
+        [ownerId, false, options.afterId, SEARCH_WINDOW, containsPattern(options.search), options.limit],
+      );
+      const [end] = await sqlRows(em, `select id from customers where ${active} and id > ? order by id limit 1 offset ?`, [
+        ownerId,
+        false,
+        options.afterId,
+        SEARCH_WINDOW - 1,
+      ]);
+      return { rows: rows.map(fromRow), scannedTo: end ? num(end.id) : null };
+    },
+
+    /** Active customers whose name key is one of `keys` (a typed name read at several lengths), the first SAME_NAME_KEPT of each. */
     async withKeys(ownerId: number, keys: string[]): Promise<Array<CustomerView & { nameKey: string }>> {
       if (keys.length === 0) return [];
       const rows = await sqlRows(
         currentEm(root),
-        `select ${COLUMNS}, name_key from customers where ${active} and name_key in (${keys.map(() => '?').join(', ')}) order by id`,
-        [ownerId, false, ...keys],
+        // The first few of each name only (a big book may have hundreds of one name). Sorted here, not by
+        // the query: "order by id" made SQLite walk the id index over the whole book instead of looking
+        // the keys up on the name-key index.
+        `select * from (
+           select ${COLUMNS}, name_key, row_number() over (partition by name_key order by id) as nth
+           from customers where ${active} and name_key in (${keys.map(() => '?').join(', ')})
+         ) named where nth <= ?`,
+        [ownerId, false, ...keys, SAME_NAME_KEPT],
       );
-      return rows.map((r) => ({ ...fromRow(r), nameKey: String(r.name_key) }));
+      return rows.map((r) => ({ ...fromRow(r), nameKey: String(r.name_key) })).sort((x, y) => x.id - y.id);
     },
 
     /** Up to `limit` active customers whose name key starts with `prefix`, on the (owner, archived, name_key) index. */

@@ -7,6 +7,9 @@ import { CustomerLimitReached, CustomerNotFound } from '../errors.js';
 import { addressRule, customerNameRule, DEFAULT_PAGE_SIZE, pageSizeRule, phoneRule, searchRule } from '../rules.js';
 import { parseInput } from '../validate.js';
 import type { CustomerFields, CustomerRepository, CustomerTotalsView, CustomerView } from './customer.repository.js';
+import { MAX_TOTAL_MINOR } from '../money.js';
+import type { MerchantTotalsRepository } from '../ledger/merchant-totals.repository.js';
+import { changeOf, NO_CUSTOMER } from '../ledger/merchant-totals.js';
 import { nameKey } from './name-key.js';
 
 export type { CustomerTotalsView, CustomerView } from './customer.repository.js';
@@ -33,10 +36,10 @@ function definedOnly(changes: CustomerChanges): Partial<CustomerFields> {
   return out;
 }
 
-export type CustomerServiceDeps = { customers: CustomerRepository; transactions: Transactions; clock: Clock; maxCustomers: number };
+export type CustomerServiceDeps = { customers: CustomerRepository; merchantTotals: MerchantTotalsRepository; transactions: Transactions; clock: Clock; maxCustomers: number };
 
 /** A merchant's customers: every call is scoped to the actor's own, archived ones are gone. */
-export function createCustomerService({ customers, transactions, clock, maxCustomers }: CustomerServiceDeps) {
+export function createCustomerService({ customers, merchantTotals, transactions, clock, maxCustomers }: CustomerServiceDeps) {
   async function found(actor: Actor, id: number): Promise<CustomerView> {
     const customer = await customers.findActive(actor.ownerId, id);
     if (!customer) throw new CustomerNotFound();
@@ -52,10 +55,14 @@ export function createCustomerService({ customers, transactions, clock, maxCusto
     async list(actor: Actor, query: CustomerListQuery = {}): Promise<Page<CustomerView>> {
       const { limit, cursor, search } = parseInput(listRule, query);
       const afterId = cursor ? decodeCursor(cursor, customerCursor)[0] : 0;
-      const rows = await customers.page(actor.ownerId, { afterId, limit: limit + 1, search });
-      const items = rows.slice(0, limit);
+      const found = search
+        ? await customers.search(actor.ownerId, { afterId, limit: limit + 1, search })
+        : { rows: await customers.page(actor.ownerId, { afterId, limit: limit + 1 }), scannedTo: null };
+      const items = found.rows.slice(0, limit);
       const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null };
+      // A search page may hold fewer than `limit` (even none) and still go on: it looked at one window of the book.
+      const resumeAt = found.rows.length > limit && last ? last.id : found.scannedTo;
+      return { items, nextCursor: resumeAt === null ? null : encodeCursor([resumeAt]) };
     },
 
     get: found,
@@ -65,7 +72,9 @@ export function createCustomerService({ customers, transactions, clock, maxCusto
       // The count and the row commit together: a merchant can never pass the cap, however many race.
       return transactions.join(async () => {
         if (!(await customers.countOneMore(actor.ownerId, maxCustomers))) throw new CustomerLimitReached(maxCustomers);
-        return customers.insert(actor.ownerId, { name: data.name, phone: data.phone ?? '', address: data.address ?? '' }, clock.now());
+        const created = await customers.insert(actor.ownerId, { name: data.name, phone: data.phone ?? '', address: data.address ?? '' }, clock.now());
+        await merchantTotals.apply(actor.ownerId, changeOf(null, NO_CUSTOMER), MAX_TOTAL_MINOR);
+        return created;
       });
     },
 
@@ -114,8 +123,13 @@ export function createCustomerService({ customers, transactions, clock, maxCusto
     },
 
     /** Archived customers disappear from every read; their entries are kept. */
+    /** Archives the customer; its totals leave the merchant's in the same transaction. */
     async archive(actor: Actor, id: number): Promise<void> {
-      if (!(await customers.archive(actor.ownerId, id, clock.now()))) throw new CustomerNotFound();
+      await transactions.join(async () => {
+        const was = await customers.archive(actor.ownerId, id, clock.now());
+        if (!was) throw new CustomerNotFound();
+        await merchantTotals.apply(actor.ownerId, changeOf(was, null), MAX_TOTAL_MINOR);
+      });
     },
   };
 }

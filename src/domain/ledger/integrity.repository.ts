@@ -8,6 +8,9 @@ export type TotalsMismatch = {
   fromEntries: { credit: bigint; debit: bigint; reversed: bigint };
 };
 
+/** A merchant's one-row book that disagrees with the sums over its active customers (field -> [stored, from customers]). */
+export type MerchantMismatch = { ownerId: number; fields: Record<string, [bigint, bigint]> };
+
 /** A reversal that is not the exact opposite of the entry it points at (another customer, type or amount). */
 export type BadReversal = { entryId: number; reversesId: number };
 
@@ -15,6 +18,7 @@ export type IntegrityReport = {
   customers: number;
   entries: number;
   mismatches: TotalsMismatch[];
+  merchantMismatches: MerchantMismatch[];
   badReversals: BadReversal[];
 };
 
@@ -38,7 +42,29 @@ const REVERSALS_SQL = `
     and (o.id is null or o.customer_id <> r.customer_id or o.amount <> r.amount or o.type = r.type)
   order by r.id`;
 
+// Each merchant's stored book beside the same sums over its active customers (a merchant with a row but no
+// active customer compares with zeros; one with active customers but no row, with a row of zeros).
+const MERCHANT_FIELDS = ['customers', 'total_credit', 'total_debit', 'total_reversed', 'customers_owing', 'customers_owed', 'to_get', 'to_give'] as const;
+const FROM_CUSTOMERS: Record<(typeof MERCHANT_FIELDS)[number], string> = {
+  customers: 'count(*)',
+  total_credit: 'sum(total_credit)',
+  total_debit: 'sum(total_debit)',
+  total_reversed: 'sum(total_reversed)',
+  customers_owing: 'sum(case when total_credit > total_debit then 1 else 0 end)',
+  customers_owed: 'sum(case when total_debit > total_credit then 1 else 0 end)',
+  to_get: 'sum(case when total_credit > total_debit then total_credit - total_debit else 0 end)',
+  to_give: 'sum(case when total_debit > total_credit then total_debit - total_credit else 0 end)',
+};
+const MERCHANTS_SQL = `
+  select coalesce(m.owner_id, c.owner_id) as owner_id,
+         ${MERCHANT_FIELDS.map((f) => `cast(coalesce(m.${f}, 0) as text) as stored_${f}, cast(coalesce(c.${f}, 0) as text) as actual_${f}`).join(',\n         ')}
+  from merchant_totals m
+  full outer join (select owner_id, ${MERCHANT_FIELDS.map((f) => `${FROM_CUSTOMERS[f]} as ${f}`).join(', ')}
+                   from customers where not archived group by owner_id) c on c.owner_id = m.owner_id
+  order by 1`;
+
 const wholeText = z.union([z.string(), z.number()]).transform((v) => String(v)).pipe(z.string().regex(/^\d+$/)).transform((v) => BigInt(v));
+const signedText = z.union([z.string(), z.number()]).transform((v) => String(v)).pipe(z.string().regex(/^-?\d+$/)).transform((v) => BigInt(v));
 const totalsRow = z.object({
   customer_id: z.coerce.number().int(),
   owner_id: z.coerce.number().int(),
@@ -54,12 +80,24 @@ const reversalRow = z.object({ entry_id: z.coerce.number().int(), reverses_id: z
 
 /**
  * Recomputes every customer's totals from its entries and compares them with the running totals,
- * and checks that every reversal mirrors its original. Read-only.
+ * every merchant's book from its active customers, and checks that every reversal mirrors its
+ * original. Read-only.
  */
 async function check(root: EntityManager): Promise<IntegrityReport> {
   const connection = currentEm(root).getConnection();
   const totals = z.array(totalsRow).parse(await connection.execute(TOTALS_SQL));
   const reversals = z.array(reversalRow).parse(await connection.execute(REVERSALS_SQL));
+  const merchantRows = z.array(z.record(z.string(), z.unknown())).parse(await connection.execute(MERCHANTS_SQL));
+  const merchantMismatches: MerchantMismatch[] = [];
+  for (const row of merchantRows) {
+    const fields: Record<string, [bigint, bigint]> = {};
+    for (const f of MERCHANT_FIELDS) {
+      const stored = signedText.parse(row[`stored_${f}`]);
+      const actual = signedText.parse(row[`actual_${f}`]);
+      if (stored !== actual) fields[f] = [stored, actual];
+    }
+    if (Object.keys(fields).length > 0) merchantMismatches.push({ ownerId: z.coerce.number().int().parse(row.owner_id), fields });
+  }
   const mismatches: TotalsMismatch[] = totals
     .filter((r) => r.stored_credit !== r.entry_credit || r.stored_debit !== r.entry_debit || r.stored_reversed !== r.entry_reversed)
     .map((r) => ({
@@ -72,6 +110,7 @@ async function check(root: EntityManager): Promise<IntegrityReport> {
     customers: totals.length,
     entries: totals.reduce((n, r) => n + r.entry_count, 0),
     mismatches,
+    merchantMismatches,
     badReversals: reversals.map((r) => ({ entryId: r.entry_id, reversesId: r.reverses_id })),
   };
 }

@@ -18,20 +18,6 @@ export type NewEntryRow = Omit<EntryView, 'id'> & { apiToken: number | null; tel
 
 export type CustomerTotals = { totalCredit: number; totalDebit: number };
 
-export type OverallTotals = {
-  totalCredit: bigint;
-  totalDebit: bigint;
-  /** Amounts of undone entries (each also counted once more by its reversal). */
-  totalReversed: bigint;
-  customerCount: number;
-  customersOwing: number;
-  /** Customers with a negative balance (you owe them), and what you owe them together. */
-  customersOwed: number;
-  /** What the customers who owe you owe together. */
-  toGet: bigint;
-  toGive: bigint;
-};
-
 /** A customer on one side of the book, with its balance. */
 export type BalanceLine = { id: number; name: string; balance: number };
 
@@ -67,10 +53,6 @@ const PREFIXED = COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
 
 const ACTIVE_CUSTOMER = 'select 1 from customers where id = ? and owner_id = ? and archived = ?';
 
-// Sums are split at 2^26 so neither half can overflow SQLite's 64-bit sum(), however many customers.
-const SPLIT = 67_108_864;
-const joinHalves = (high: unknown, low: unknown) => BigInt(String(high ?? 0)) * BigInt(SPLIT) + BigInt(String(low ?? 0));
-
 /** Every query of the ledger: entries and the running totals they move. */
 export function createLedgerRepository(root: EntityManager) {
   return {
@@ -85,7 +67,7 @@ export function createLedgerRepository(root: EntityManager) {
       entry: { type: EntryType; amount: number; reversal: boolean },
       maxTotal: number,
       now: Date,
-    ): Promise<(CustomerTotals & { name: string }) | null> {
+    ): Promise<(CustomerTotals & { totalReversed: number; name: string }) | null> {
       const { type, amount } = entry;
       const column = type === 'credit' ? 'total_credit' : 'total_debit';
       // A reversal also records the amount it undid, so chat summaries can leave both entries out.
@@ -94,10 +76,12 @@ export function createLedgerRepository(root: EntityManager) {
         currentEm(root),
         `update customers set ${column} = ${column} + ?${reversed}, updated_at = ?
          where id = ? and owner_id = ? and archived = ? and ${column} <= ?
-         returning total_credit, total_debit, name`,
+         returning total_credit, total_debit, total_reversed, name`,
         [amount, ...(entry.reversal ? [amount] : []), now, customerId, ownerId, false, maxTotal - amount],
       );
-      return row ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit), name: String(row.name) } : null;
+      return row
+        ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit), totalReversed: num(row.total_reversed), name: String(row.name) }
+        : null;
     },
 
     async insert(row: NewEntryRow): Promise<EntryView> {
@@ -173,34 +157,6 @@ export function createLedgerRepository(root: EntityManager) {
         [customerId, ownerId, false],
       );
       return row ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit) } : null;
-    },
-
-    /** Totals over every active customer of an owner, summed exactly by the database, and each side of the book. */
-    async overall(ownerId: number): Promise<OverallTotals> {
-      const half = (expr: string, name: string) => `sum(${expr} / ${SPLIT}) as ${name}_high, sum(${expr} % ${SPLIT}) as ${name}_low`;
-      const positive = 'case when total_credit > total_debit then total_credit - total_debit else 0 end';
-      const negative = 'case when total_debit > total_credit then total_debit - total_credit else 0 end';
-      const [row] = await sqlRows(
-        currentEm(root),
-        `select count(*) as customers,
-                coalesce(sum(case when total_credit > total_debit then 1 else 0 end), 0) as owing,
-                coalesce(sum(case when total_debit > total_credit then 1 else 0 end), 0) as owed,
-                ${half('total_credit', 'credit')}, ${half('total_debit', 'debit')}, ${half('total_reversed', 'reversed')},
-                ${half(positive, 'get')}, ${half(negative, 'give')}
-         from customers where owner_id = ? and archived = ?`,
-        [ownerId, false],
-      );
-      const sum = (name: string) => joinHalves(row?.[`${name}_high`], row?.[`${name}_low`]);
-      return {
-        totalCredit: sum('credit'),
-        totalDebit: sum('debit'),
-        totalReversed: sum('reversed'),
-        customerCount: num(row?.customers ?? 0),
-        customersOwing: num(row?.owing ?? 0),
-        customersOwed: num(row?.owed ?? 0),
-        toGet: sum('get'),
-        toGive: sum('give'),
-      };
     },
 
     /** The customers with the largest balances on one side: who owes you most (`get`), or whom you owe most (`give`). */

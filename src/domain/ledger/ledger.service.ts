@@ -12,12 +12,14 @@ import {
   NothingToUndo,
   TotalsLimitExceeded,
 } from '../errors.js';
-import { checkAmountMinor } from '../money.js';
+import { checkAmountMinor, MAX_TOTAL_MINOR } from '../money.js';
 import { cursorRule, DEFAULT_PAGE_SIZE, isoDate, noteRule, pageSizeRule } from '../rules.js';
 import { parseInput } from '../validate.js';
 import type { IntegrityReport, IntegrityRepository } from './integrity.repository.js';
+import { changeOf } from './merchant-totals.js';
+import type { MerchantTotalsRepository } from './merchant-totals.repository.js';
 import { ENTRY_TYPES, type EntryType } from './ledger-entry.entity.js';
-import type { BalanceLine, EntryView, HistoryEntry, LedgerRepository, OverallTotals } from './ledger.repository.js';
+import type { BalanceLine, EntryView, HistoryEntry, LedgerRepository } from './ledger.repository.js';
 
 export type { BalanceLine, EntryView, HistoryEntry } from './ledger.repository.js';
 
@@ -26,7 +28,21 @@ export type Totals = { totalCredit: number; totalDebit: number; balance: number 
 /** The entry, the customer's new totals, and its name (read by the same statement, for replies that say whose). */
 export type PostedEntry = { entry: EntryView; totals: Totals; customerName: string };
 
-export type OverallSummary = OverallTotals & { balance: bigint };
+/** The merchant's book over all its active customers (sums as BigInt for the edge's exact decimals). */
+export type OverallSummary = {
+  totalCredit: bigint;
+  totalDebit: bigint;
+  /** Amounts of undone entries (each also counted once more by its reversal). */
+  totalReversed: bigint;
+  customerCount: number;
+  customersOwing: number;
+  /** Customers with a negative balance (you owe them), and what you owe them together. */
+  customersOwed: number;
+  /** What the customers who owe you owe together. */
+  toGet: bigint;
+  toGive: bigint;
+  balance: bigint;
+};
 
 /** A credit or debit to post: the amount in minor units, the date today (UTC) when left out. */
 export type NewEntry = { type: EntryType; amountMinor: number; note?: string | undefined; entryDate?: string | undefined };
@@ -40,11 +56,6 @@ export type EntryListQuery = {
 
 export type UndoCandidate = { entryId: number; customerId: number; customerName: string; type: EntryType; amount: number };
 
-/**
- * Running totals stay at or below 2^53 - 1 minor units so every total is an exact JS number on
- * every driver (about 90 trillion in major units: far beyond any small merchant).
- */
-export const MAX_TOTAL_MINOR = Number.MAX_SAFE_INTEGER;
 
 const newEntryRule = z.object({
   type: z.enum(ENTRY_TYPES, 'must be "credit" or "debit"'),
@@ -68,15 +79,21 @@ const totalsOf = (t: { totalCredit: number; totalDebit: number }): Totals => ({ 
 
 type Append = { type: EntryType; amount: number; note: string; entryDate: string; reverses: number | null };
 
-export type LedgerServiceDeps = { entries: LedgerRepository; integrity: IntegrityRepository; transactions: Transactions; clock: Clock };
+export type LedgerServiceDeps = {
+  entries: LedgerRepository;
+  merchantTotals: MerchantTotalsRepository;
+  integrity: IntegrityRepository;
+  transactions: Transactions;
+  clock: Clock;
+};
 
 /** The append-only ledger: entries move running totals in the same transaction; corrections are reversals. */
-export function createLedgerService({ entries, integrity, transactions, clock }: LedgerServiceDeps) {
+export function createLedgerService({ entries, merchantTotals, integrity, transactions, clock }: LedgerServiceDeps) {
   async function assertCustomer(actor: Actor, customerId: number): Promise<void> {
     if (!(await entries.customerIsActive(actor.ownerId, customerId))) throw new CustomerNotFound();
   }
 
-  /** Inserts an entry and bumps the customer's running total in one transaction. */
+  /** Inserts an entry and bumps the customer's running totals, and its merchant's, in one transaction. */
   function append(actor: Actor, customerId: number, data: Append): Promise<PostedEntry> {
     // Joins the caller's transaction (an idempotent request's) instead of nesting a savepoint: an
     // error here aborts the whole unit anyway.
@@ -88,6 +105,13 @@ export function createLedgerService({ entries, integrity, transactions, clock }:
         await assertCustomer(actor, customerId);
         throw new TotalsLimitExceeded();
       }
+      const before = {
+        totalCredit: totals.totalCredit - (data.type === 'credit' ? data.amount : 0),
+        totalDebit: totals.totalDebit - (data.type === 'debit' ? data.amount : 0),
+        totalReversed: totals.totalReversed - (reversal ? data.amount : 0),
+      };
+      // Rolled back with the customer's update when the merchant's overall totals would pass the limit.
+      if (!(await merchantTotals.apply(actor.ownerId, changeOf(before, totals), MAX_TOTAL_MINOR))) throw new TotalsLimitExceeded();
       const entry = await entries.insert({
         customer: customerId,
         ...data,
@@ -159,10 +183,20 @@ export function createLedgerService({ entries, integrity, transactions, clock }:
       return totalsOf(totals);
     },
 
-    /** The merchant's totals over all active customers, summed exactly (BigInt). */
+    /** The merchant's totals over all active customers: one row, kept in step with every posting. */
     async overallSummary(actor: Actor): Promise<OverallSummary> {
-      const t = await entries.overall(actor.ownerId);
-      return { ...t, balance: t.totalCredit - t.totalDebit };
+      const t = await merchantTotals.read(actor.ownerId);
+      return {
+        totalCredit: BigInt(t.totalCredit),
+        totalDebit: BigInt(t.totalDebit),
+        totalReversed: BigInt(t.totalReversed),
+        customerCount: t.customers,
+        customersOwing: t.customersOwing,
+        customersOwed: t.customersOwed,
+        toGet: BigInt(t.toGet),
+        toGive: BigInt(t.toGive),
+        balance: BigInt(t.totalCredit - t.totalDebit),
+      };
     },
 
     /** The customers with the largest balances on one side of the book (`get`: they owe you; `give`: you owe them). */
