@@ -155,6 +155,8 @@ async function botOnLargeBook(databaseUrl: string, token: string, options: { sec
     { key: 'bot-summary-name', label: '/summary Customer 123456 (a name matched exactly)', text: '/summary Customer 123456' },
     { key: 'bot-summary-prefix', label: '/summary customer 12345 (a prefix of 11 names: the bot asks)', text: '/summary customer 12345' },
     { key: 'bot-summary-none', label: '/summary Nobody Here (no such name)', text: '/summary Nobody Here' },
+    { key: 'bot-customers', label: '/customers (largest balances first, a page of 20)', text: '/customers' },
+    { key: 'bot-customers-search', label: '/customers 12345 (names containing it, largest first)', text: '/customers 12345' },
   ];
   try {
     for (const chatId of chats) await bot.handleUpdate(message(chatId, `/link ${token}`));
