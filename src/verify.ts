@@ -36,10 +36,14 @@ async function verify(): Promise<number> {
       const parts = Object.entries(m.fields).map(([field, [stored, actual]]) => `${field} stored ${shown(field, stored)}, from customers ${shown(field, actual)}`);
       process.stdout.write(`MISMATCH merchant ${m.ownerId}: ${parts.join('; ')}\n`);
     }
+    for (const d of report.dayMismatches) {
+      const parts = Object.entries(d.fields).map(([field, [stored, actual]]) => `${field} stored ${formatMinor(stored)}, from entries ${formatMinor(actual)}`);
+      process.stdout.write(`MISMATCH day ${d.entryDate} of customer ${d.customerId}: ${parts.join('; ')}\n`);
+    }
     for (const r of report.badReversals) {
       process.stdout.write(`BAD REVERSAL entry ${r.entryId} does not mirror entry ${r.reversesId}\n`);
     }
-    const problems = report.mismatches.length + report.merchantMismatches.length + report.badReversals.length;
+    const problems = report.mismatches.length + report.merchantMismatches.length + report.dayMismatches.length + report.badReversals.length;
     process.stdout.write(
       `verify: ${report.customers} customers, ${report.entries} entries: ` +
         (problems === 0 ? 'every total matches its entries\n' : `${problems} problem(s) found\n`),

@@ -6,6 +6,7 @@ import { Migration20261202000000_names_and_choices } from './Migration2026120200
 import { Migration20261202000100_name_keys } from './Migration20261202000100_name_keys.js';
 import { Migration20261202010000_bounded_work } from './Migration20261202010000_bounded_work.js';
 import { Migration20261202020000_merchant_totals } from './Migration20261202020000_merchant_totals.js';
+import { Migration20261202030000_customer_days } from './Migration20261202030000_customer_days.js';
 
 /**
  * Every migration, in order. Listed explicitly so they run the same under tsx, vitest and the CLI;
@@ -19,4 +20,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202000100_name_keys', class: Migration20261202000100_name_keys },
   { name: 'Migration20261202010000_bounded_work', class: Migration20261202010000_bounded_work },
   { name: 'Migration20261202020000_merchant_totals', class: Migration20261202020000_merchant_totals },
+  { name: 'Migration20261202030000_customer_days', class: Migration20261202030000_customer_days },
 ];

@@ -9,6 +9,7 @@ import { LinkCodeSchema } from '../domain/chat-links/link-code.entity.js';
 import { LinkEndSchema } from '../domain/chat-links/link-end.entity.js';
 import { CustomerSchema } from '../domain/customers/customer.entity.js';
 import { IdempotencyKeySchema } from '../domain/idempotency/idempotency-key.entity.js';
+import { CustomerDaySchema } from '../domain/ledger/customer-day.entity.js';
 import { LedgerEntrySchema } from '../domain/ledger/ledger-entry.entity.js';
 import { MerchantTotalsSchema } from '../domain/ledger/merchant-totals.entity.js';
 
@@ -19,6 +20,7 @@ export const entities = [
   CustomerSchema,
   LedgerEntrySchema,
   MerchantTotalsSchema,
+  CustomerDaySchema,
   IdempotencyKeySchema,
   ChatLinkSchema,
   LinkCodeSchema,

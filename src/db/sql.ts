@@ -41,6 +41,16 @@ export async function sqlRows(em: EntityManager, text: string, params: SqlParam[
   return rows.filter((row): row is SqlRow => typeof row === 'object' && row !== null);
 }
 
+/** One SQL statement run for its effect (a write without RETURNING); as sqlRows otherwise. */
+export async function sqlRun(em: EntityManager, text: string, params: SqlParam[]): Promise<void> {
+  const runner = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  try {
+    await runner.raw(text, params);
+  } catch (error) {
+    throw error instanceof Error ? em.getDriver().convertException(error) : error;
+  }
+}
+
 /** A column as a JS number (PostgreSQL sends bigint columns as strings). */
 export function num(value: unknown): number {
   const n = typeof value === 'number' ? value : Number(value);

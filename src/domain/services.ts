@@ -14,6 +14,7 @@ import { createIntegrityRepository } from './ledger/integrity.repository.js';
 import { createLedgerRepository } from './ledger/ledger.repository.js';
 import { createLedgerService } from './ledger/ledger.service.js';
 import { createMerchantTotalsRepository } from './ledger/merchant-totals.repository.js';
+import { createCustomerDaysRepository } from './ledger/customer-days.repository.js';
 
 export type ServiceDeps = {
   em: EntityManager;
@@ -51,7 +52,7 @@ export function createServices({ em, clock, bcryptCost, maxCustomers = DEFAULT_M
   return {
     auth,
     customers: createCustomerService({ customers: createCustomerRepository(em), merchantTotals, transactions, clock, maxCustomers }),
-    ledger: createLedgerService({ entries: createLedgerRepository(em), merchantTotals, integrity: createIntegrityRepository(em), transactions, clock }),
+    ledger: createLedgerService({ entries: createLedgerRepository(em), merchantTotals, days: createCustomerDaysRepository(em), integrity: createIntegrityRepository(em), transactions, clock }),
     idempotency: createIdempotencyService({ keys, transactions, clock }),
     chatLinks,
     passwords,

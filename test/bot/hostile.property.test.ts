@@ -135,6 +135,7 @@ describe('hostile command lines through handleUpdate', () => {
           const report = await h.services.ledger.checkIntegrity();
           expect(report.mismatches, where).toEqual([]);
           expect(report.merchantMismatches, where).toEqual([]);
+          expect(report.dayMismatches, where).toEqual([]);
           expect(report.badReversals, where).toEqual([]);
         }
         // A generated /unlink is a valid command; link again so the rest still reaches the ledger.

@@ -74,6 +74,7 @@ describe("a merchant's one-row book", () => {
           for (const a of actors) expect(await h.services.ledger.overallSummary(a)).toEqual(await summedByHand(a.ownerId));
         }
         expect((await h.services.ledger.checkIntegrity()).merchantMismatches).toEqual([]);
+        expect((await h.services.ledger.checkIntegrity()).dayMismatches).toEqual([]);
       }),
       { numRuns: 25 },
     );
@@ -98,6 +99,7 @@ describe("a merchant's one-row book", () => {
     // A debit still fits: only the total that would pass the limit is refused.
     expect((await request(h.app).post(`/api/customers/${b.id}/entries/`).set(auth(token)).send({ type: 'debit', amount: '5' })).status).toBe(201);
     expect((await h.services.ledger.checkIntegrity()).merchantMismatches).toEqual([]);
+    expect((await h.services.ledger.checkIntegrity()).dayMismatches).toEqual([]);
   });
 
   it("when a customer's own total would pass the limit, then 409 totals_limit_exceeded", async () => {

@@ -48,10 +48,12 @@ describe('npm run verify', () => {
   });
 
   it('when a reversal no longer mirrors its original (totals adjusted to match), then it is reported and exit 1', async () => {
-    const [reversal] = await sqlRows(h.db, 'select id, reverses_id, customer_id from ledger_entries where reverses_id is not null order by id limit 1');
+    const [reversal] = await sqlRows(h.db, 'select id, reverses_id, customer_id, entry_date from ledger_entries where reverses_id is not null order by id limit 1');
+    const day = [reversal?.customer_id, reversal?.entry_date];
     await sqlRows(h.db, 'update ledger_entries set amount = amount - 1 where id = ?', [reversal?.id]);
     await sqlRows(h.db, 'update customers set total_debit = total_debit - 1, total_reversed = total_reversed - 1 where id = ?', [reversal?.customer_id]);
     await sqlRows(h.db, 'update merchant_totals set total_debit = total_debit - 1, total_reversed = total_reversed - 1, to_give = to_give - 1 where owner_id = 1');
+    await sqlRows(h.db, 'update customer_days set debit = debit - 1 where customer_id = ? and entry_date = ?', day);
     try {
       const { code, output } = await runVerify(h.databaseUrl);
       expect(output).toContain(`BAD REVERSAL entry ${reversal?.id} does not mirror entry ${reversal?.reverses_id}`);
@@ -61,6 +63,18 @@ describe('npm run verify', () => {
       await sqlRows(h.db, 'update ledger_entries set amount = amount + 1 where id = ?', [reversal?.id]);
       await sqlRows(h.db, 'update customers set total_debit = total_debit + 1, total_reversed = total_reversed + 1 where id = ?', [reversal?.customer_id]);
       await sqlRows(h.db, 'update merchant_totals set total_debit = total_debit + 1, total_reversed = total_reversed + 1, to_give = to_give + 1 where owner_id = 1');
+      await sqlRows(h.db, 'update customer_days set debit = debit + 1 where customer_id = ? and entry_date = ?', day);
+    }
+  });
+
+  it("when a customer's day was tampered with, then it names the day and the field, and exits 1", async () => {
+    await sqlRows(h.db, 'update customer_days set gave = gave + 100 where customer_id = ?', [carol]);
+    try {
+      const { code, output } = await runVerify(h.databaseUrl);
+      expect(output).toMatch(new RegExp(`MISMATCH day \\d{4}-\\d\\d-\\d\\d of customer ${carol}: gave stored 1\\.00, from entries 0\\.00`));
+      expect(code).toBe(1);
+    } finally {
+      await sqlRows(h.db, 'update customer_days set gave = gave - 100 where customer_id = ?', [carol]);
     }
   });
 

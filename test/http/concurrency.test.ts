@@ -39,6 +39,7 @@ describe('concurrent entry posts', () => {
     expect(mismatches).toEqual([]);
     // The merchant's one-row book moved with every one of them.
     expect((await h.services.ledger.checkIntegrity()).merchantMismatches).toEqual([]);
+    expect((await h.services.ledger.checkIntegrity()).dayMismatches).toEqual([]);
     expect(await sqlCount(h.db, 'select count(*) as n from ledger_entries')).toBe(200);
     // Exact decimal strings -> integer cents, never floats.
     const cents = (text: string) => BigInt(text.replace('.', ''));

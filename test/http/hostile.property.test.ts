@@ -316,6 +316,7 @@ describe('hostile requests across every REST route', () => {
           const report = await h.services.ledger.checkIntegrity();
           expect(report.mismatches, where).toEqual([]);
           expect(report.merchantMismatches, where).toEqual([]);
+          expect(report.dayMismatches, where).toEqual([]);
           expect(report.badReversals, where).toEqual([]);
         }
         if (b.who !== 'b') expect(await merchantBRows(), `merchant B's rows changed: ${where}`).toBe(beforeB);
@@ -333,5 +334,6 @@ describe('hostile requests across every REST route', () => {
     const report = await h.services.ledger.checkIntegrity();
     expect(report.mismatches).toEqual([]);
     expect(report.merchantMismatches).toEqual([]);
+    expect(report.dayMismatches).toEqual([]);
   }, 120_000);
 });

@@ -78,5 +78,6 @@ describe.runIf(ON_POSTGRES)('PostgreSQL connection loss', () => {
     const integrity = await h.services.ledger.checkIntegrity();
     expect(integrity.mismatches).toEqual([]);
     expect(integrity.merchantMismatches).toEqual([]);
+    expect(integrity.dayMismatches).toEqual([]);
   });
 });

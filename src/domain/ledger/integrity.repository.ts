@@ -11,6 +11,9 @@ export type TotalsMismatch = {
 /** A merchant's one-row book that disagrees with the sums over its active customers (field -> [stored, from customers]). */
 export type MerchantMismatch = { ownerId: number; fields: Record<string, [bigint, bigint]> };
 
+/** A customer's day (customer_days) that disagrees with its entries of that date (field -> [stored, from entries]). */
+export type DayMismatch = { customerId: number; entryDate: string; fields: Record<string, [bigint, bigint]> };
+
 /** A reversal that is not the exact opposite of the entry it points at (another customer, type or amount). */
 export type BadReversal = { entryId: number; reversesId: number };
 
@@ -19,6 +22,7 @@ export type IntegrityReport = {
   entries: number;
   mismatches: TotalsMismatch[];
   merchantMismatches: MerchantMismatch[];
+  dayMismatches: DayMismatch[];
   badReversals: BadReversal[];
 };
 
@@ -63,6 +67,23 @@ const MERCHANTS_SQL = `
                    from customers where not archived group by owner_id) c on c.owner_id = m.owner_id
   order by 1`;
 
+// Each stored day beside the same sums over the entries of that date (either side may be missing).
+const DAY_FIELDS = ['credit', 'debit', 'gave', 'got'] as const;
+const DAYS_SQL = `
+  select coalesce(d.customer_id, x.customer_id) as customer_id, coalesce(d.entry_date, x.entry_date) as entry_date,
+         ${DAY_FIELDS.map((f) => `cast(coalesce(d.${f}, 0) as text) as stored_${f}, cast(coalesce(x.${f}, 0) as text) as actual_${f}`).join(', ')}
+  from customer_days d
+  full outer join (
+    select e.customer_id, e.entry_date,
+           sum(case when e.type = 'credit' then e.amount else 0 end) as credit,
+           sum(case when e.type = 'debit' then e.amount else 0 end) as debit,
+           sum(case when e.type = 'credit' and e.reverses_id is null and r.id is null then e.amount else 0 end) as gave,
+           sum(case when e.type = 'debit' and e.reverses_id is null and r.id is null then e.amount else 0 end) as got
+    from ledger_entries e left join ledger_entries r on r.reverses_id = e.id
+    group by e.customer_id, e.entry_date
+  ) x on x.customer_id = d.customer_id and x.entry_date = d.entry_date
+  order by 1, 2`;
+
 const wholeText = z.union([z.string(), z.number()]).transform((v) => String(v)).pipe(z.string().regex(/^\d+$/)).transform((v) => BigInt(v));
 const signedText = z.union([z.string(), z.number()]).transform((v) => String(v)).pipe(z.string().regex(/^-?\d+$/)).transform((v) => BigInt(v));
 const totalsRow = z.object({
@@ -78,9 +99,23 @@ const totalsRow = z.object({
 });
 const reversalRow = z.object({ entry_id: z.coerce.number().int(), reverses_id: z.coerce.number().int() });
 
+/** The fields whose stored_ and actual_ columns differ, with both values. */
+function differing(row: Record<string, unknown>, names: readonly string[]): Record<string, [bigint, bigint]> {
+  const fields: Record<string, [bigint, bigint]> = {};
+  for (const f of names) {
+    const stored = signedText.parse(row[`stored_${f}`]);
+    const actual = signedText.parse(row[`actual_${f}`]);
+    if (stored !== actual) fields[f] = [stored, actual];
+  }
+  return fields;
+}
+
+// A date column: text on SQLite; on PostgreSQL a string or a Date, by driver settings.
+const dayOf = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+
 /**
  * Recomputes every customer's totals from its entries and compares them with the running totals,
- * every merchant's book from its active customers, and checks that every reversal mirrors its
+ * every merchant's book from its active customers, every customer's days from its entries, and checks that every reversal mirrors its
  * original. Read-only.
  */
 async function check(root: EntityManager): Promise<IntegrityReport> {
@@ -90,13 +125,15 @@ async function check(root: EntityManager): Promise<IntegrityReport> {
   const merchantRows = z.array(z.record(z.string(), z.unknown())).parse(await connection.execute(MERCHANTS_SQL));
   const merchantMismatches: MerchantMismatch[] = [];
   for (const row of merchantRows) {
-    const fields: Record<string, [bigint, bigint]> = {};
-    for (const f of MERCHANT_FIELDS) {
-      const stored = signedText.parse(row[`stored_${f}`]);
-      const actual = signedText.parse(row[`actual_${f}`]);
-      if (stored !== actual) fields[f] = [stored, actual];
-    }
+    const fields = differing(row, MERCHANT_FIELDS);
     if (Object.keys(fields).length > 0) merchantMismatches.push({ ownerId: z.coerce.number().int().parse(row.owner_id), fields });
+  }
+  const dayMismatches: DayMismatch[] = [];
+  for (const row of z.array(z.record(z.string(), z.unknown())).parse(await connection.execute(DAYS_SQL))) {
+    const fields = differing(row, DAY_FIELDS);
+    if (Object.keys(fields).length > 0) {
+      dayMismatches.push({ customerId: z.coerce.number().int().parse(row.customer_id), entryDate: dayOf(row.entry_date), fields });
+    }
   }
   const mismatches: TotalsMismatch[] = totals
     .filter((r) => r.stored_credit !== r.entry_credit || r.stored_debit !== r.entry_debit || r.stored_reversed !== r.entry_reversed)
@@ -111,6 +148,7 @@ async function check(root: EntityManager): Promise<IntegrityReport> {
     entries: totals.reduce((n, r) => n + r.entry_count, 0),
     mismatches,
     merchantMismatches,
+    dayMismatches,
     badReversals: reversals.map((r) => ({ entryId: r.entry_id, reversesId: r.reverses_id })),
   };
 }

@@ -18,6 +18,7 @@ import { parseInput } from '../validate.js';
 import type { IntegrityReport, IntegrityRepository } from './integrity.repository.js';
 import { changeOf } from './merchant-totals.js';
 import type { MerchantTotalsRepository } from './merchant-totals.repository.js';
+import type { CustomerDaysRepository } from './customer-days.repository.js';
 import { ENTRY_TYPES, type EntryType } from './ledger-entry.entity.js';
 import type { BalanceLine, EntryView, HistoryEntry, LedgerRepository } from './ledger.repository.js';
 
@@ -77,23 +78,25 @@ const entryCursor = z.tuple([isoDate, z.number().int().positive()]);
 
 const totalsOf = (t: { totalCredit: number; totalDebit: number }): Totals => ({ ...t, balance: t.totalCredit - t.totalDebit });
 
-type Append = { type: EntryType; amount: number; note: string; entryDate: string; reverses: number | null };
+/** What to post; a reversal also names the entry it undoes (its date and type leave the day's trade). */
+type Append = { type: EntryType; amount: number; note: string; entryDate: string; reverses: { id: number; entryDate: string; type: EntryType } | null };
 
 export type LedgerServiceDeps = {
   entries: LedgerRepository;
   merchantTotals: MerchantTotalsRepository;
+  days: CustomerDaysRepository;
   integrity: IntegrityRepository;
   transactions: Transactions;
   clock: Clock;
 };
 
 /** The append-only ledger: entries move running totals in the same transaction; corrections are reversals. */
-export function createLedgerService({ entries, merchantTotals, integrity, transactions, clock }: LedgerServiceDeps) {
+export function createLedgerService({ entries, merchantTotals, days, integrity, transactions, clock }: LedgerServiceDeps) {
   async function assertCustomer(actor: Actor, customerId: number): Promise<void> {
     if (!(await entries.customerIsActive(actor.ownerId, customerId))) throw new CustomerNotFound();
   }
 
-  /** Inserts an entry and bumps the customer's running totals, and its merchant's, in one transaction. */
+  /** Inserts an entry and bumps the customer's running totals, its merchant's and its day's, in one transaction. */
   function append(actor: Actor, customerId: number, data: Append): Promise<PostedEntry> {
     // Joins the caller's transaction (an idempotent request's) instead of nesting a savepoint: an
     // error here aborts the whole unit anyway.
@@ -112,9 +115,13 @@ export function createLedgerService({ entries, merchantTotals, integrity, transa
       };
       // Rolled back with the customer's update when the merchant's overall totals would pass the limit.
       if (!(await merchantTotals.apply(actor.ownerId, changeOf(before, totals), MAX_TOTAL_MINOR))) throw new TotalsLimitExceeded();
+      const { reverses, ...fields } = data;
+      await days.record(customerId, data.entryDate, data.type, data.amount, reverses === null);
+      if (reverses) await days.untrade(customerId, reverses.entryDate, reverses.type, data.amount);
       const entry = await entries.insert({
         customer: customerId,
-        ...data,
+        ...fields,
+        reverses: reverses?.id ?? null,
         createdAt: now,
         channel: actor.channel,
         apiToken: actor.tokenId,
@@ -150,7 +157,7 @@ export function createLedgerService({ entries, merchantTotals, integrity, transa
           amount: original.amount,
           note: note ?? `Reversal of entry #${original.id}`,
           entryDate: todayUtc(clock),
-          reverses: original.id,
+          reverses: { id: original.id, entryDate: original.entryDate, type: original.type },
         });
       } catch (error) {
         // A concurrent reversal won the unique index on `reverses`.
