@@ -12,7 +12,7 @@ import { createConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createRuntime } from '../src/runtime.js';
 import { freePort, startNode, type Service } from './process.js';
-import { postJson } from './seed.js';
+import { postJson, REBUILD_MERCHANT_TOTALS } from './seed.js';
 import { messageUpdates } from './updates.js';
 
 export const LARGE_BOOK = 200_000;
@@ -50,12 +50,18 @@ function bulkLoadCustomers(file: string, ownerId: number, count: number): void {
          from seq`,
       ).run(count, ownerId);
       db.prepare('update users set customer_count = (select count(*) from customers where owner_id = ?) where id = ?').run(ownerId, ownerId);
+      db.prepare(REBUILD_MERCHANT_TOTALS).run(firstCustomer(db, ownerId));
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
   }
 }
+
+const firstCustomer = (db: Sqlite.Database, ownerId: number) => {
+  const row = z.object({ id: z.number() }).parse(db.prepare('select min(id) as id from customers where owner_id = ?').get(ownerId));
+  return row.id;
+};
 
 type Target = { key: string; label: string; token: string; path: string };
 

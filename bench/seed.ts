@@ -45,6 +45,15 @@ export async function seedThroughApi(base: string, customers = 100): Promise<Fix
   return { token, small, large, posting, customers };
 }
 
+/** Sets a merchant's one-row book (merchant_totals) from its active customers, as the migration fills it. */
+export const REBUILD_MERCHANT_TOTALS = `
+  insert or replace into merchant_totals (owner_id, customers, total_credit, total_debit, total_reversed, customers_owing, customers_owed, to_get, to_give)
+  select owner_id, count(*), sum(total_credit), sum(total_debit), sum(total_reversed),
+         sum(case when total_credit > total_debit then 1 else 0 end), sum(case when total_debit > total_credit then 1 else 0 end),
+         sum(case when total_credit > total_debit then total_credit - total_debit else 0 end),
+         sum(case when total_debit > total_credit then total_debit - total_credit else 0 end)
+  from customers where not archived and owner_id = (select owner_id from customers where id = ?) group by owner_id`;
+
 function exec(db: sqlite3.Database, sql: string, params: unknown[] = []): Promise<void> {
   return new Promise((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())));
 }
@@ -75,6 +84,17 @@ export async function bulkLoad(file: string, customerId: number, count = 1_000_0
        where id = ?`,
       [customerId, customerId, customerId],
     );
+    // The bookkeeping a posting does, done once for the whole load: the customer's days and its merchant's book.
+    await exec(db, 'delete from customer_days where customer_id = ?', [customerId]);
+    await exec(
+      db,
+      `insert into customer_days (customer_id, entry_date, entries, credit, debit, gave, got)
+       select customer_id, entry_date, count(*), sum(case when type = 'credit' then amount else 0 end), sum(case when type = 'debit' then amount else 0 end),
+              sum(case when type = 'credit' then amount else 0 end), sum(case when type = 'debit' then amount else 0 end)
+       from ledger_entries where customer_id = ? group by customer_id, entry_date`,
+      [customerId],
+    );
+    await exec(db, REBUILD_MERCHANT_TOTALS, [customerId]);
     await exec(db, 'commit');
     await exec(db, 'PRAGMA wal_checkpoint(TRUNCATE)');
   } finally {

@@ -71,7 +71,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const applied = await db.migrate();
       logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
     }
-    const services = createServices({ em: db.em, clock, bcryptCost: config.bcryptCost, maxCustomers: config.maxCustomersPerMerchant, ...(options.passwords ? { passwords: options.passwords } : {}) });
+    const services = createServices({ em: db.em, dialect: db.dialect, clock, bcryptCost: config.bcryptCost, maxCustomers: config.maxCustomersPerMerchant, ...(options.passwords ? { passwords: options.passwords } : {}) });
     const botState = createBotState({ em: db.em, clock });
     const housekeeping = createHousekeeping({ purges: [...services.purges, ...botState.purges], clock, logger });
 

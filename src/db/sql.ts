@@ -51,6 +51,9 @@ export async function sqlRun(em: EntityManager, text: string, params: SqlParam[]
   }
 }
 
+/** A date column as YYYY-MM-DD: text on SQLite; on PostgreSQL a string or a Date, by driver settings. */
+export const isoDay = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+
 /** A column as a JS number (PostgreSQL sends bigint columns as strings). */
 export function num(value: unknown): number {
   const n = typeof value === 'number' ? value : Number(value);

@@ -1,4 +1,5 @@
-import { TransactionPropagation } from '@mikro-orm/core';
+import { IsolationLevel, TransactionPropagation } from '@mikro-orm/core';
+import type { Dialect } from './orm-options.js';
 import { currentEm, type EntityManager } from './sql.js';
 
 /**
@@ -10,11 +11,17 @@ export type Transactions = {
   run<T>(fn: () => Promise<T>): Promise<T>;
   /** Joins the caller's transaction when there is one, instead of nesting a savepoint. */
   join<T>(fn: () => Promise<T>): Promise<T>;
+  /** Reads that must agree with each other: one snapshot of the database for all of them. */
+  snapshot<T>(fn: () => Promise<T>): Promise<T>;
 };
 
-export function createTransactions(root: EntityManager): Transactions {
+export function createTransactions(root: EntityManager, dialect: Dialect): Transactions {
   return {
     run: (fn) => currentEm(root).transactional(() => fn()),
     join: (fn) => currentEm(root).transactional(() => fn(), { propagation: TransactionPropagation.REQUIRED }),
+    // PostgreSQL's default (read committed) takes a new snapshot per statement; SQLite's transactions
+    // read one snapshot already (and its driver warns when given an isolation level).
+    snapshot: (fn) =>
+      currentEm(root).transactional(() => fn(), dialect === 'postgresql' ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : {}),
   };
 }

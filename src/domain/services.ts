@@ -1,3 +1,4 @@
+import type { Dialect } from '../db/orm-options.js';
 import type { EntityManager } from '../db/sql.js';
 import { createTransactions } from '../db/transaction.js';
 import { createAuthRepository } from './auth/auth.repository.js';
@@ -15,9 +16,12 @@ import { createLedgerRepository } from './ledger/ledger.repository.js';
 import { createLedgerService } from './ledger/ledger.service.js';
 import { createMerchantTotalsRepository } from './ledger/merchant-totals.repository.js';
 import { createCustomerDaysRepository } from './ledger/customer-days.repository.js';
+import { createStatementRepository } from './statements/statement.repository.js';
+import { createStatementService } from './statements/statement.service.js';
 
 export type ServiceDeps = {
   em: EntityManager;
+  dialect: Dialect;
   clock: Clock;
   bcryptCost: number;
   /** The most customers one merchant may keep (MAX_CUSTOMERS_PER_MERCHANT). */
@@ -33,8 +37,8 @@ export const DEFAULT_MAX_CUSTOMERS = 250_000;
 export type Purge = { name: string; run(now: Date, batch: number): Promise<number> };
 
 /** The domain, wired once: both transports call these same owner-scoped services. */
-export function createServices({ em, clock, bcryptCost, maxCustomers = DEFAULT_MAX_CUSTOMERS, passwords = createPasswordHasher() }: ServiceDeps) {
-  const transactions = createTransactions(em);
+export function createServices({ em, dialect, clock, bcryptCost, maxCustomers = DEFAULT_MAX_CUSTOMERS, passwords = createPasswordHasher() }: ServiceDeps) {
+  const transactions = createTransactions(em, dialect);
   const users = createAuthRepository(em);
   const links = createChatLinkRepository(em);
   const keys = createIdempotencyRepository(em);
@@ -49,9 +53,11 @@ export function createServices({ em, clock, bcryptCost, maxCustomers = DEFAULT_M
     { name: 'link end notes', run: (now, batch) => links.purgeEnds(now, batch, LINK_END_NOTE_TTL_MS) },
   ];
   const merchantTotals = createMerchantTotalsRepository(em);
+  const customers = createCustomerService({ customers: createCustomerRepository(em), merchantTotals, transactions, clock, maxCustomers });
   return {
     auth,
-    customers: createCustomerService({ customers: createCustomerRepository(em), merchantTotals, transactions, clock, maxCustomers }),
+    customers,
+    statements: createStatementService({ statements: createStatementRepository(em), customers, transactions, clock }),
     ledger: createLedgerService({ entries: createLedgerRepository(em), merchantTotals, days: createCustomerDaysRepository(em), integrity: createIntegrityRepository(em), transactions, clock }),
     idempotency: createIdempotencyService({ keys, transactions, clock }),
     chatLinks,

@@ -26,7 +26,7 @@ describe('token cache', () => {
   });
 
   it('when another instance revokes a token, then this one refuses it once its cached entry expires (the documented window)', async () => {
-    const other = createServices({ em: h.db.em, clock, bcryptCost: 4 });
+    const other = createServices({ em: h.db.em, dialect: h.db.dialect, clock, bcryptCost: 4 });
     const { token } = await h.services.auth.register({ username: 'shop', password: 'correct horse' });
     await h.services.auth.authenticate(token);
     await other.auth.logout(await actorOf(other, token));
@@ -83,7 +83,7 @@ describe("chat link cache (a linked chat's actor, read on every update)", () => 
   });
 
   it('when another instance unlinks the chat, then this one stops acting for it once its cached entry expires (the documented window)', async () => {
-    const other = createServices({ em: h.db.em, clock, bcryptCost: 4 });
+    const other = createServices({ em: h.db.em, dialect: h.db.dialect, clock, bcryptCost: 4 });
     const { token } = await h.services.auth.register({ username: 'shop', password: 'correct horse' });
     await h.services.chatLinks.linkWithToken(chat, token);
     expect(await h.services.chatLinks.actorForChat('777')).not.toBeNull();
@@ -94,7 +94,7 @@ describe("chat link cache (a linked chat's actor, read on every update)", () => 
   });
 
   it('when a chat is linked on another instance, then this one acts for it at once (unlinked chats are never cached)', async () => {
-    const other = createServices({ em: h.db.em, clock, bcryptCost: 4 });
+    const other = createServices({ em: h.db.em, dialect: h.db.dialect, clock, bcryptCost: 4 });
     const { token } = await h.services.auth.register({ username: 'shop', password: 'correct horse' });
     expect(await h.services.chatLinks.actorForChat('777')).toBeNull();
     await other.chatLinks.linkWithToken(chat, token);

@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { CustomerSchema } from '../customers/customer.entity.js';
 
 /**
- * A customer's book by entry date, kept in step by every posting: `credit`/`debit` sum every entry of the
+ * A customer's book by entry date, kept in step by every posting: `entries` counts them, `credit`/`debit` sum every entry of the
  * date (reversals included, as statements show them); `gave`/`got` only trade (an undone entry and its
  * reversal are both left out: a reversal takes its amount back from the original's date).
  */
@@ -12,6 +12,7 @@ export const CustomerDaySchema = defineEntity({
   properties: {
     customer: p.manyToOne(CustomerSchema).mapToPk().primary(),
     entryDate: p.date().primary(),
+    entries: p.integer().default(0),
     credit: p.bigint('number').default(0),
     debit: p.bigint('number').default(0),
     gave: p.bigint('number').default(0),

@@ -10,8 +10,8 @@ export function createCustomerDaysRepository(root: EntityManager) {
       const [gave, got] = trade ? [credit, debit] : [0, 0];
       await sqlRun(
         currentEm(root),
-        `insert into customer_days (customer_id, entry_date, credit, debit, gave, got) values (?, ?, ?, ?, ?, ?)
-         on conflict (customer_id, entry_date) do update set
+        `insert into customer_days (customer_id, entry_date, entries, credit, debit, gave, got) values (?, ?, 1, ?, ?, ?, ?)
+         on conflict (customer_id, entry_date) do update set entries = customer_days.entries + 1,
            credit = customer_days.credit + excluded.credit, debit = customer_days.debit + excluded.debit,
            gave = customer_days.gave + excluded.gave, got = customer_days.got + excluded.got`,
         [customerId, entryDate, credit, debit, gave, got],

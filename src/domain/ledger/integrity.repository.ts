@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentEm, type EntityManager } from '../../db/sql.js';
+import { currentEm, isoDay, type EntityManager } from '../../db/sql.js';
 
 export type TotalsMismatch = {
   customerId: number;
@@ -68,13 +68,13 @@ const MERCHANTS_SQL = `
   order by 1`;
 
 // Each stored day beside the same sums over the entries of that date (either side may be missing).
-const DAY_FIELDS = ['credit', 'debit', 'gave', 'got'] as const;
+const DAY_FIELDS = ['entries', 'credit', 'debit', 'gave', 'got'] as const;
 const DAYS_SQL = `
   select coalesce(d.customer_id, x.customer_id) as customer_id, coalesce(d.entry_date, x.entry_date) as entry_date,
          ${DAY_FIELDS.map((f) => `cast(coalesce(d.${f}, 0) as text) as stored_${f}, cast(coalesce(x.${f}, 0) as text) as actual_${f}`).join(', ')}
   from customer_days d
   full outer join (
-    select e.customer_id, e.entry_date,
+    select e.customer_id, e.entry_date, count(*) as entries,
            sum(case when e.type = 'credit' then e.amount else 0 end) as credit,
            sum(case when e.type = 'debit' then e.amount else 0 end) as debit,
            sum(case when e.type = 'credit' and e.reverses_id is null and r.id is null then e.amount else 0 end) as gave,
@@ -110,8 +110,6 @@ function differing(row: Record<string, unknown>, names: readonly string[]): Reco
   return fields;
 }
 
-// A date column: text on SQLite; on PostgreSQL a string or a Date, by driver settings.
-const dayOf = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 
 /**
  * Recomputes every customer's totals from its entries and compares them with the running totals,
@@ -132,7 +130,7 @@ async function check(root: EntityManager): Promise<IntegrityReport> {
   for (const row of z.array(z.record(z.string(), z.unknown())).parse(await connection.execute(DAYS_SQL))) {
     const fields = differing(row, DAY_FIELDS);
     if (Object.keys(fields).length > 0) {
-      dayMismatches.push({ customerId: z.coerce.number().int().parse(row.customer_id), entryDate: dayOf(row.entry_date), fields });
+      dayMismatches.push({ customerId: z.coerce.number().int().parse(row.customer_id), entryDate: isoDay(row.entry_date), fields });
     }
   }
   const mismatches: TotalsMismatch[] = totals
