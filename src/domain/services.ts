@@ -18,6 +18,8 @@ import { createMerchantTotalsRepository } from './ledger/merchant-totals.reposit
 import { createCustomerDaysRepository } from './ledger/customer-days.repository.js';
 import { createStatementRepository } from './statements/statement.repository.js';
 import { createStatementService } from './statements/statement.service.js';
+import { createDuesRepository } from './dues/dues.repository.js';
+import { createDuesService } from './dues/dues.service.js';
 
 export type ServiceDeps = {
   em: EntityManager;
@@ -58,6 +60,7 @@ export function createServices({ em, dialect, clock, bcryptCost, maxCustomers = 
     auth,
     customers,
     statements: createStatementService({ statements: createStatementRepository(em), customers, transactions, clock }),
+    dues: createDuesService({ dues: createDuesRepository(em), clock }),
     ledger: createLedgerService({ entries: createLedgerRepository(em), merchantTotals, days: createCustomerDaysRepository(em), integrity: createIntegrityRepository(em), transactions, clock }),
     idempotency: createIdempotencyService({ keys, transactions, clock }),
     chatLinks,
