@@ -22,6 +22,8 @@ function url(path: string) {
 type Options = {
   token?: string | null;
   body?: unknown;
+  /** A CSV body instead of JSON. */
+  csv?: string;
   headers?: Record<string, string>;
   pre?: string[];
   tests: string[];
@@ -31,6 +33,7 @@ function request(name: string, method: string, path: string, o: Options): Item {
   const header = [
     ...(o.token === null ? [] : [{ key: 'Authorization', value: `Token {{${o.token ?? 'token'}}}` }]),
     ...(o.body === undefined ? [] : [{ key: 'Content-Type', value: 'application/json' }]),
+    ...(o.csv === undefined ? [] : [{ key: 'Content-Type', value: 'text/csv' }]),
     ...Object.entries(o.headers ?? {}).map(([key, value]) => ({ key, value })),
   ];
   return {
@@ -41,6 +44,7 @@ function request(name: string, method: string, path: string, o: Options): Item {
       header,
       url: url(path),
       ...(o.body === undefined ? {} : { body: { mode: 'raw', raw: JSON.stringify(o.body, null, 2), options: { raw: { language: 'json' } } } }),
+      ...(o.csv === undefined ? {} : { body: { mode: 'raw', raw: o.csv, options: { raw: { language: 'text' } } } }),
     },
   };
 }
@@ -272,6 +276,40 @@ const summary: Item[] = [
   }),
 ];
 
+const contentType = (type: string) => `pm.test('answered as ${type}', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('${type}'));`;
+
+const reports: Item[] = [
+  request("Alice's statement", 'GET', '/api/customers/{{customer_id}}/statement/', {
+    tests: [
+      status(200),
+      "pm.test('from opening to closing, every entry with its running balance', () => { const b = pm.response.json(); pm.expect(b.opening_balance).to.eql('0.00'); pm.expect(b.closing_balance).to.eql('3000.00'); pm.expect(b.entries.length).to.eql(4); pm.expect(b.entries[b.entries.length - 1].balance).to.eql('3000.00'); });",
+    ],
+  }),
+  request("Alice's statement for January, as CSV", 'GET', '/api/customers/{{customer_id}}/statement/?format=csv&start_date=2026-01-01&end_date=2026-01-31', {
+    tests: [status(200), contentType('text/csv'), "pm.test('opening and closing rows', () => { pm.expect(pm.response.text()).to.include(',opening,'); pm.expect(pm.response.text()).to.include(',closing,'); });"],
+  }),
+  request("Alice's statement as PDF", 'GET', '/api/customers/{{customer_id}}/statement/?format=pdf', {
+    tests: [status(200), contentType('application/pdf'), "pm.test('a file to save', () => pm.expect(pm.response.headers.get('Content-Disposition')).to.include('attachment; filename=\"statement-Alice-'));"],
+  }),
+  request("Alice's balance chart", 'GET', '/api/customers/{{customer_id}}/chart.png', {
+    tests: [status(200), contentType('image/png')],
+  }),
+  request('Who owes you', 'GET', '/api/reports/dues/', {
+    tests: [status(200), "pm.test('Alice, with her balance and its ageing', () => { const [a] = pm.response.json(); pm.expect(a.name).to.eql('Alice'); pm.expect(a.balance).to.eql('3000.00'); pm.expect(a.ageing).to.have.all.keys('0_30', '31_60', '61_90', 'over_90'); });"],
+  }),
+  request('Export the book', 'GET', '/api/export/', {
+    tests: [status(200), contentType('text/csv'), "pm.test('the import columns first', () => pm.expect(pm.response.text().split('\\r\\n')[0]).to.eql('customer,phone,entry_date,type,amount,note'));"],
+  }),
+  request('Import a book file', 'POST', '/api/import/', {
+    csv: 'customer,phone,entry_date,type,amount,note\nCarol,+1 555 0199,2026-03-01,credit,75.25,imported\n',
+    tests: [status(201), "pm.test('one customer made, one entry', () => pm.expect(pm.response.json()).to.eql({ customers_created: 1, entries_imported: 1 }));"],
+  }),
+  request('A book file with a bad row imports nothing', 'POST', '/api/import/', {
+    csv: 'customer,phone,entry_date,type,amount,note\nDave,,2026-03-01,credit,75,ok\nErin,,2026-03-01,credit,12abc,bad\n',
+    tests: [status(400), errorCode('import_invalid'), "pm.test('names the row and field', () => pm.expect(pm.response.json().errors).to.eql([{ row: 3, field: 'amount', error: pm.response.json().errors[0].error }]));"],
+  }),
+];
+
 const telegram: Item[] = [
   // Green against the quick start (bot off: 503 telegram_bot_off) and with the bot on (201 and a deep link).
   request('Create a one-time link code', 'POST', '/api/telegram/link-code/', {
@@ -295,7 +333,7 @@ export const collection = {
     name: 'Mini Ledger API',
     description:
       'A walk through the Mini Ledger API from a fresh database: register, customers, credit/debit with Idempotency-Key, ' +
-      'filters, summaries to the cent, reversal, another merchant refused, Telegram link codes. Pick the "Mini Ledger API" environment (base_url) and run the collection.',
+      'filters, summaries to the cent, reversal, another merchant refused, statements (JSON, CSV, PDF), chart, dues, export and import, Telegram link codes. Pick the "Mini Ledger API" environment (base_url) and run the collection.',
     schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
   },
   item: [
@@ -303,6 +341,7 @@ export const collection = {
     { name: 'Customers', item: customers },
     { name: 'Ledger', item: ledger },
     { name: 'Summary', item: summary },
+    { name: 'Statements and reports', item: reports },
     { name: 'Telegram linking', item: telegram },
   ],
 };

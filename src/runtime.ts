@@ -18,6 +18,7 @@ import { drainable } from './http/drain.js';
 import { redisStatusOf, type Dependencies } from './http/health.routes.js';
 import { connectRedisCounters } from './http/rate-limit-redis.js';
 import { createLogger, type Logger } from './logger.js';
+import { createStatementDocuments, type StatementDocuments } from './render/statement-document.js';
 
 export type RuntimeOptions = {
   /** The system clock unless a test moves time itself. */
@@ -40,6 +41,8 @@ export type Runtime = {
   clock: Clock;
   db: Database;
   services: Services;
+  /** Statement PDFs and charts, for the API and the bot. */
+  documents: StatementDocuments;
   botState: BotState;
   /** Null when the bot is off. */
   bot: Bot<BotContext> | null;
@@ -73,6 +76,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     }
     const services = createServices({ em: db.em, dialect: db.dialect, clock, bcryptCost: config.bcryptCost, maxCustomers: config.maxCustomersPerMerchant, ...(options.passwords ? { passwords: options.passwords } : {}) });
     const botState = createBotState({ em: db.em, clock });
+    const documents = createStatementDocuments(services, clock);
     const housekeeping = createHousekeeping({ purges: [...services.purges, ...botState.purges], clock, logger });
 
     let bot: Bot<BotContext> | null = null;
@@ -105,6 +109,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     });
     const app = createApp({
       services,
+      documents,
       db,
       logger,
       rateLimits: {
@@ -127,6 +132,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       clock,
       db,
       services,
+      documents,
       botState,
       bot,
       app,

@@ -37,7 +37,8 @@ async function verify(): Promise<number> {
       process.stdout.write(`MISMATCH merchant ${m.ownerId}: ${parts.join('; ')}\n`);
     }
     for (const d of report.dayMismatches) {
-      const parts = Object.entries(d.fields).map(([field, [stored, actual]]) => `${field} stored ${formatMinor(stored)}, from entries ${formatMinor(actual)}`);
+      const shown = (field: string, v: bigint) => (field === 'entries' ? String(v) : formatMinor(v));
+      const parts = Object.entries(d.fields).map(([field, [stored, actual]]) => `${field} stored ${shown(field, stored)}, from entries ${shown(field, actual)}`);
       process.stdout.write(`MISMATCH day ${d.entryDate} of customer ${d.customerId}: ${parts.join('; ')}\n`);
     }
     for (const r of report.badReversals) {

@@ -5,8 +5,8 @@ import { actorOf, type BotContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { clip, money } from '../format.js';
 import { historyButton, summaryButton } from '../keyboards/buttons.js';
-import { MAX_CHOICES, pickCustomerKeyboard } from '../keyboards/customers.js';
 import { pageKeyboard, paginate, showPage } from '../pager.js';
+import { pickForReading } from '../pick-customer.js';
 import { asciiDigits } from '../parse/digits.js';
 import { quotedName, words } from '../parse/line.js';
 import { balanceSentence, entryWhat } from '../texts.js';
@@ -65,27 +65,6 @@ async function historyPage(ctx: BotContext, actor: Actor, customerId: number, co
   const title = pages.length > 1 ? ctx.t('history-title-page', { count: entries.length, name, page: at + 1, pages: pages.length }) : ctx.t('history-title', { count: entries.length, name });
   const keyboard = pageKeyboard(ctx, at, pages.length, (p) => historyButton.pack({ customerId, count, page: p }));
   return { text: `${title}\n${(pages[at] ?? []).join('\n')}`, keyboard };
-}
-
-/**
- * A typed name for a read-only command: the customer of exactly that name, else the only one whose
- * name starts with it; several are offered as buttons, none is said. Null when it answered itself.
- */
-async function pickForReading(ctx: BotContext, actor: Actor, name: string, dataFor: (c: CustomerView) => string): Promise<number | null> {
-  const [exact = []] = [...(await ctx.services.customers.withNames(actor, [name])).values()];
-  const candidates =
-    exact.length > 0
-      ? await Promise.all(exact.slice(0, MAX_CHOICES + 1).map((c) => ctx.services.customers.get(actor, c.id)))
-      : await ctx.services.customers.startingWith(actor, name, MAX_CHOICES + 1);
-  const [only] = candidates;
-  if (only && candidates.length === 1) return only.id;
-  if (!only) {
-    await ctx.reply(ctx.t('no-customer-named', { name: clip(name, 100) }));
-    return null;
-  }
-  const more = candidates.length > MAX_CHOICES ? ctx.t('several-match-more', { shown: MAX_CHOICES }) : '';
-  await ctx.reply(ctx.t('several-match', { name: clip(name, 100), more }), { reply_markup: pickCustomerKeyboard(ctx, candidates, dataFor) });
-  return null;
 }
 
 /** `<name> [n]`: the whole text is the name when a customer has exactly that name ("Shop 2"); else a trailing number is the count. */

@@ -121,3 +121,12 @@ export class CustomerLimitReached extends DomainError {
     super('conflict', 'customer_limit_reached', `A merchant can keep at most ${limit} customers.`);
   }
 }
+
+/** One row of an import that cannot be taken, and why (the row as a spreadsheet numbers it: the header is 1). */
+export type ImportRowError = { row: number; field: string; error: string };
+
+export class ImportInvalid extends InvalidInput {
+  constructor(readonly rows: ImportRowError[]) {
+    super(`${rows.length} row${rows.length === 1 ? '' : 's'} cannot be imported; nothing was imported.`, {}, 'import_invalid');
+  }
+}

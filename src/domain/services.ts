@@ -20,6 +20,8 @@ import { createStatementRepository } from './statements/statement.repository.js'
 import { createStatementService } from './statements/statement.service.js';
 import { createDuesRepository } from './dues/dues.repository.js';
 import { createDuesService } from './dues/dues.service.js';
+import { createBookRepository } from './book/book.repository.js';
+import { createBookService } from './book/book.service.js';
 
 export type ServiceDeps = {
   em: EntityManager;
@@ -56,12 +58,14 @@ export function createServices({ em, dialect, clock, bcryptCost, maxCustomers = 
   ];
   const merchantTotals = createMerchantTotalsRepository(em);
   const customers = createCustomerService({ customers: createCustomerRepository(em), merchantTotals, transactions, clock, maxCustomers });
+  const ledger = createLedgerService({ entries: createLedgerRepository(em), merchantTotals, days: createCustomerDaysRepository(em), integrity: createIntegrityRepository(em), transactions, clock });
   return {
     auth,
     customers,
+    book: createBookService({ book: createBookRepository(em), customers, ledger, transactions }),
     statements: createStatementService({ statements: createStatementRepository(em), customers, transactions, clock }),
     dues: createDuesService({ dues: createDuesRepository(em), clock }),
-    ledger: createLedgerService({ entries: createLedgerRepository(em), merchantTotals, days: createCustomerDaysRepository(em), integrity: createIntegrityRepository(em), transactions, clock }),
+    ledger,
     idempotency: createIdempotencyService({ keys, transactions, clock }),
     chatLinks,
     passwords,

@@ -13,11 +13,15 @@ import { createErrorHandler, isBodyParserError, notFoundHandler, sendError, Unre
 import { createHealthRouter, type Dependencies } from './health.routes.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
-import { JSON_BODY_LIMIT_BYTES } from './limits.js';
+import { IMPORT_PATH, JSON_BODY_LIMIT_BYTES } from './limits.js';
 import { createOpenApiDocument } from './openapi.js';
 import { createLimiter, type RateLimits } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { createTelegramRouter } from './telegram.routes.js';
+import { createStatementRouter } from './statement.routes.js';
+import { createReportsRouter } from './reports.routes.js';
+import { createBookRouter } from './book.routes.js';
+import type { StatementDocuments } from '../render/statement-document.js';
 
 /** What the app needs of the bot: its username for deep links (null while it connects) and, in webhook mode, grammY's callback. */
 export type TelegramHttp = { botUsername(): string | null; webhook?: { path: string; handler: RequestHandler } | undefined };
@@ -29,6 +33,8 @@ export type AppDeps = {
   rateLimits: RateLimits;
   /** Absent when the bot is off. */
   telegram?: TelegramHttp;
+  /** Statement PDFs and charts. */
+  documents: StatementDocuments;
   /** How the outside services are doing, for /healthz and /readyz; both "off" when absent. */
   dependencies?: () => Dependencies;
   now?: () => number;
@@ -40,7 +46,7 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 const requireJsonBody: RequestHandler = (req, res, next) => {
   const length = req.get('Content-Length');
   const hasBody = req.get('Transfer-Encoding') !== undefined || (length !== undefined && length !== '0');
-  if (hasBody && !req.is(JSON_TYPES)) {
+  if (hasBody && !req.is(JSON_TYPES) && !(IMPORT_PATH.test(req.path) && req.is('text/csv'))) {
     return sendError(res, 415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
   }
   next();
@@ -52,7 +58,7 @@ const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function createApp({ services, db, logger, rateLimits, telegram, dependencies, now = Date.now }: AppDeps): Express {
+export function createApp({ services, db, logger, rateLimits, telegram, documents, dependencies, now = Date.now }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -90,6 +96,9 @@ export function createApp({ services, db, logger, rateLimits, telegram, dependen
   app.use('/api/customers', createCustomerRouter(services, requireAuth));
   app.use('/api/customers', createLedgerRouter(services, requireAuth));
   app.use('/api/summary', createSummaryRouter(services, requireAuth));
+  app.use('/api/customers', createStatementRouter(services, requireAuth, documents));
+  app.use('/api/reports', createReportsRouter(services, requireAuth));
+  app.use('/api', createBookRouter(services, requireAuth));
   app.use('/api/telegram', createTelegramRouter(services, requireAuth, telegram ?? null));
   app.use(createDocsRouter(createOpenApiDocument()));
 

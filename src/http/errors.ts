@@ -1,7 +1,7 @@
 import { JSON_BODY_LIMIT_TEXT } from './limits.js';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { DomainError, type ErrorKind, type FieldErrors } from '../domain/errors.js';
+import { DomainError, ImportInvalid, type ErrorKind, type FieldErrors } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import type { ErrorResponse } from './response-schemas.js';
 // Brings pino-http's `req.id` and `req.log` into the Request type.
@@ -22,9 +22,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   idempotency_key_reused: 422,
 };
 
-export function sendError(res: Response, status: number, code: string, error: string, fields: FieldErrors = {}): void {
+export function sendError(res: Response, status: number, code: string, error: string, fields: FieldErrors = {}, extra: Record<string, unknown> = {}): void {
   const body: ErrorResponse = { error, code, fields };
-  res.status(status).json(body);
+  res.status(status).json({ ...body, ...extra });
 }
 
 export function statusOf(error: DomainError): number {
@@ -79,7 +79,9 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof DomainError) {
       const status = statusOf(error);
       if (status === 401) res.set('WWW-Authenticate', 'Token');
-      return sendError(res, status, error.code, error.message, error.fields);
+      // An import's rows are reported every one, beside the usual shape.
+      const extra = error instanceof ImportInvalid ? { errors: error.rows } : {};
+      return sendError(res, status, error.code, error.message, error.fields, extra);
     }
     const parserError = bodyParserError.safeParse(error);
     if (parserError.success) {

@@ -12,6 +12,9 @@ import {
   loginBody,
   registrationBody,
   reverseBody,
+  chartQuery,
+  duesQuery,
+  statementQuery,
 } from './request-schemas.js';
 import {
   customerResponse,
@@ -25,6 +28,10 @@ import {
   tokenResponse,
   telegramLinkResponse,
   totalsResponse,
+  dueResponse,
+  importErrorsResponse,
+  importResponse,
+  statementResponse,
 } from './response-schemas.js';
 
 /**
@@ -426,6 +433,91 @@ export const OPERATIONS: RouteConfig[] = [
     ...secured,
     responses: { 200: json(overallSummaryResponse, 'Totals'), ...errors(401) },
   },
+  {
+    method: 'get',
+    path: '/api/customers/{id}/statement/',
+    tags: ['Statements and reports'],
+    summary: "A customer's statement for a period: opening balance, every entry with the running balance, closing balance",
+    description:
+      'JSON by default, paged like every list (cursor and `Link`; opening and closing are always the whole period). ' +
+      '`?format=csv` or `Accept: text/csv`: the whole period as CSV (an opening row, one row per entry, a closing row). ' +
+      '`?format=pdf` or `Accept: application/pdf`: an A4 statement with a balance chart, page numbers and the generated date. ' +
+      'Both are streamed, with `Content-Disposition: attachment`. Without dates: from the first entry to today.',
+    ...secured,
+    request: { params: z.object({ id: customerId }), query: statementQuery },
+    responses: {
+      200: {
+        description: 'The statement',
+        headers: { ...LINK_HEADER, 'Content-Disposition': { description: 'CSV and PDF: `attachment; filename="statement-<customer>-<start>-<end>.<csv|pdf>"`', schema: { type: 'string' } } },
+        content: {
+          'application/json': { schema: statementResponse, example: statementResponse.meta()?.example },
+          'text/csv': { schema: { type: 'string' }, example: 'date,entry_id,type,note,gave,got,balance,reverses,reversed_by\r\n2026-11-01,,opening,Opening balance,,,1000.00,,\r\n2026-11-03,7,credit,rice and oil,5000.00,,6000.00,,\r\n' },
+          'application/pdf': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+      ...errors(400, 401, 404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/{id}/chart.png',
+    tags: ['Statements and reports'],
+    summary: "The customer's balance over a period as a PNG: what was given and got each day as bars, the balance as a line",
+    ...secured,
+    request: { params: z.object({ id: customerId }), query: chartQuery },
+    responses: { 200: { description: 'A 1200 x 600 PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/dues/',
+    tags: ['Statements and reports'],
+    summary: 'Who owes you (or, with side=give, whom you owe), largest first, with the last payment and the ageing of each balance',
+    description:
+      'Ageing settles payments against the oldest entries first (first in, first out), so each bucket holds the unpaid part of entries of that age. ' +
+      'Paged like every list; `?format=csv` (or `Accept: text/csv`) gives the whole list as CSV.',
+    ...secured,
+    request: { query: duesQuery },
+    responses: {
+      200: {
+        description: 'Customers with a balance on that side',
+        headers: LINK_HEADER,
+        content: { 'application/json': { schema: z.array(dueResponse), example: [dueResponse.meta()?.example] }, 'text/csv': { schema: { type: 'string' } } },
+      },
+      ...errors(400, 401),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/export/',
+    tags: ['Statements and reports'],
+    summary: 'Your whole book as CSV: customer,phone,entry_date,type,amount,note (one row per entry; a customer without entries gets a row of its own)',
+    ...secured,
+    responses: { 200: { description: 'The book, streamed', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(401) },
+  },
+  {
+    method: 'post',
+    path: '/api/import/',
+    tags: ['Statements and reports'],
+    summary: 'Import a book from CSV (the export format), up to 10 MiB: every row, in one transaction, or nothing',
+    description:
+      'Columns (a header row, any order): customer, entry_date, type (credit/debit, or gave/got), amount; phone and note optional. ' +
+      'A row with only a customer makes the customer. Rows go to the customer of that name, or a new one. ' +
+      'Any bad row imports nothing: every bad row is reported with its line and field. With an Idempotency-Key the same file imports once.',
+    ...secured,
+    request: { headers: idempotencyHeader, body: { content: { 'text/csv': { schema: { type: 'string' }, example: 'customer,phone,entry_date,type,amount,note\nAlice,+91 98000 11111,2026-11-01,credit,500,rice\n' } }, required: true } },
+    responses: {
+      201: json(importResponse, 'Imported', undefined, REPLAYED_HEADER),
+      400: json(importErrorsResponse, 'Rows that cannot be imported (`import_invalid`, with `errors`: row, field, error); nothing was imported', importErrorsResponse.meta()?.example),
+      413: json(errorResponse, 'The file is over 10 MiB (`payload_too_large`)', { error: 'The book file is larger than 10 MiB.', code: 'payload_too_large', fields: {} }),
+      415: json(errorResponse, 'The body is not CSV (`unsupported_media_type`)', { error: 'Send the book as CSV (Content-Type: text/csv).', code: 'unsupported_media_type', fields: {} }),
+      ...errors(401, 422),
+      ...conflict('The import would pass MAX_CUSTOMERS_PER_MERCHANT (`customer_limit_reached`) or the totals limit (`totals_limit_exceeded`); nothing was imported', {
+        error: 'A merchant can keep at most 250000 customers.',
+        code: 'customer_limit_reached',
+        fields: {},
+      }),
+    },
+  },
 ];
 
 // Every authenticated route counts against its token's limit; these two count per IP and username.
@@ -473,6 +565,7 @@ export function createOpenApiDocument() {
       { name: 'Ledger', description: 'Credit and debit entries, reversals' },
       { name: 'Summary', description: 'Balances' },
       { name: 'Telegram linking', description: 'Link Telegram chats to this merchant' },
+      { name: 'Statements and reports', description: 'Statements (JSON, CSV, PDF), charts, dues, export and import' },
       { name: 'Health', description: 'Service status and this document' },
     ],
   });

@@ -84,3 +84,17 @@ export function newEntryOf(body: z.output<typeof entryCreateBody>): NewEntry {
 export function entryQueryOf(query: z.output<typeof entryListQuery>): EntryListQuery {
   return { limit: query.limit, cursor: query.cursor, type: query.type, startDate: query.start_date, endDate: query.end_date };
 }
+
+const periodFields = { start_date: isoDate.optional(), end_date: isoDate.optional() };
+const periodOrder = (f: { start_date?: string | undefined; end_date?: string | undefined }) => !f.start_date || !f.end_date || f.start_date <= f.end_date;
+
+/** How a statement or a report is answered: JSON (default), CSV, or PDF (statements only). */
+export const STATEMENT_FORMATS = ['json', 'csv', 'pdf'] as const;
+
+export const statementQuery = pageQuery
+  .extend({ ...periodFields, format: z.enum(STATEMENT_FORMATS).optional() })
+  .refine(periodOrder, { message: 'must be on or after start_date', path: ['end_date'] });
+
+export const chartQuery = z.object(periodFields).refine(periodOrder, { message: 'must be on or after start_date', path: ['end_date'] });
+
+export const duesQuery = pageQuery.extend({ side: z.enum(['get', 'give']).optional(), format: z.enum(['json', 'csv']).optional() });

@@ -147,3 +147,97 @@ export const telegramLinkResponse = z
     id: 'TelegramLink',
     example: { id: 1, chat_id: '123456789', chat_title: 'Sam', created_at: '2026-11-24T09:16:00.000Z' },
   });
+
+export const statementEntryResponse = z
+  .object({
+    id: z.number().int(),
+    entry_date: z.string().meta({ format: 'date', example: '2026-11-24' }),
+    type: z.enum(ENTRY_TYPES),
+    amount: money('5000.00', 'Amount, always positive'),
+    note: z.string(),
+    reverses: z.number().int().nullable().meta({ description: 'The entry this one reverses, if any' }),
+    reversed_by: z.number().int().nullable().meta({ description: 'The reversal that undid this entry, if any' }),
+    balance: money('3000.00', 'The running balance after this entry'),
+  })
+  .meta({ id: 'StatementEntry' });
+
+export const statementResponse = z
+  .object({
+    customer: z.object({ id: z.number().int(), name: z.string(), phone: z.string() }),
+    start_date: z.string().meta({ format: 'date', example: '2026-11-01' }),
+    end_date: z.string().meta({ format: 'date', example: '2026-11-30' }),
+    opening_balance: money('1000.00', 'The balance of everything before start_date'),
+    total_credit: money('5000.00', 'Credits in the period'),
+    total_debit: money('2000.00', 'Debits in the period'),
+    closing_balance: money('4000.00', 'opening_balance + total_credit - total_debit'),
+    entries: z.array(statementEntryResponse),
+  })
+  .meta({
+    id: 'Statement',
+    example: {
+      customer: { id: 1, name: 'Alice', phone: '+91 98000 11111' },
+      start_date: '2026-11-01',
+      end_date: '2026-11-30',
+      opening_balance: '1000.00',
+      total_credit: '5000.00',
+      total_debit: '2000.00',
+      closing_balance: '4000.00',
+      entries: [
+        { id: 7, entry_date: '2026-11-03', type: 'credit', amount: '5000.00', note: 'rice and oil', reverses: null, reversed_by: null, balance: '6000.00' },
+        { id: 9, entry_date: '2026-11-20', type: 'debit', amount: '2000.00', note: 'cash', reverses: null, reversed_by: null, balance: '4000.00' },
+      ],
+    },
+  });
+
+export const dueResponse = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    phone: z.string(),
+    balance: money('3000.00', 'What the customer owes (negative on the give side: what you owe them)'),
+    last_entry_date: z.string().nullable().meta({ format: 'date' }),
+    last_payment_date: z.string().nullable().meta({ format: 'date', description: 'The last payment that reduced this balance (none: null)' }),
+    days_since_last_payment: z.number().int().nullable(),
+    ageing: z
+      .object({
+        '0_30': money('1000.00', 'Owed from entries up to 30 days old'),
+        '31_60': money('1500.00', '31 to 60 days old'),
+        '61_90': money('0.00', '61 to 90 days old'),
+        over_90: money('500.00', 'over 90 days old'),
+      })
+      .meta({ description: 'The balance by the age of the entries it comes from: payments settle the oldest first' }),
+  })
+  .meta({
+    id: 'Due',
+    example: {
+      id: 1,
+      name: 'Alice',
+      phone: '+91 98000 11111',
+      balance: '3000.00',
+      last_entry_date: '2026-11-28',
+      last_payment_date: '2026-11-20',
+      days_since_last_payment: 11,
+      ageing: { '0_30': '1000.00', '31_60': '1500.00', '61_90': '0.00', over_90: '500.00' },
+    },
+  });
+
+export const importResponse = z
+  .object({ customers_created: z.number().int(), entries_imported: z.number().int() })
+  .meta({ id: 'ImportResult', example: { customers_created: 2, entries_imported: 120 } });
+
+export const importErrorsResponse = z
+  .object({
+    error: z.string(),
+    code: z.literal('import_invalid'),
+    fields: z.record(z.string(), z.string()),
+    errors: z.array(z.object({ row: z.number().int(), field: z.string(), error: z.string() })),
+  })
+  .meta({
+    id: 'ImportErrors',
+    example: { error: '2 rows cannot be imported; nothing was imported.', code: 'import_invalid', fields: {}, errors: [{ row: 12, field: 'amount', error: 'a positive amount with at most 2 decimals, e.g. 500 or 12.50' }] },
+  });
+
+export type StatementResponse = z.infer<typeof statementResponse>;
+export type StatementEntryResponse = z.infer<typeof statementEntryResponse>;
+export type DueResponse = z.infer<typeof dueResponse>;
+export type ImportResponse = z.infer<typeof importResponse>;

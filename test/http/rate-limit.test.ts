@@ -146,7 +146,7 @@ describe('Redis store', () => {
     for (let i = 0; i < 200 && store.counters.status() !== 'ok'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     // Two app instances over one Redis: like two processes behind a load balancer.
     apps = [0, 1].map(() =>
-      createApp({ services: h.services, db: h.db, logger: createLogger('silent'), rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT, counters: store.counters } }),
+      createApp({ services: h.services, documents: h.runtime.documents, db: h.db, logger: createLogger('silent'), rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT, counters: store.counters } }),
     );
   });
   afterAll(async () => store.close());
@@ -168,7 +168,7 @@ describe('Redis store', () => {
     const ledgers = [await createHarness(), await createHarness()];
     try {
       const [first, second] = ledgers.map((x) =>
-        createApp({ services: x.services, db: x.db, logger: createLogger('silent'), rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT, counters: store.counters } }),
+        createApp({ services: x.services, documents: x.runtime.documents, db: x.db, logger: createLogger('silent'), rateLimits: { authPerWindow: AUTH_LIMIT, apiPerWindow: API_LIMIT, counters: store.counters } }),
       );
       const [tokenA, tokenB] = await Promise.all(ledgers.map(async (x, i) => (await x.services.auth.register({ username: `shared-redis-${i}`, password: 'correct horse' })).token));
       const ids = await Promise.all(ledgers.map(async (x, i) => (await x.services.auth.authenticate([tokenA, tokenB][i] ?? '')).tokenId));

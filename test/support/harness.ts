@@ -122,6 +122,7 @@ export async function sqlCount(db: Database, sql: string, params: unknown[] = []
 export function appFor(h: Harness, extra: Partial<Pick<AppDeps, 'telegram' | 'rateLimits'>> = {}): Express {
   return createApp({
     services: h.services,
+    documents: h.runtime.documents,
     db: h.db,
     logger: createLogger('silent'),
     rateLimits: { authPerWindow: 1_000_000, apiPerWindow: 1_000_000 },

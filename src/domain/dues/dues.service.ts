@@ -45,7 +45,7 @@ export function createDuesService({ dues, clock }: DuesServiceDeps) {
     }
   }
 
-  return {
+  const service = {
     async page(actor: Actor, query: DuesQuery = {}): Promise<Page<Due> & { side: DueSide }> {
       const { side, limit, cursor } = parseInput(duesRule, query);
       const after = cursor ? decodeCursor(cursor, duesCursor) : null;
@@ -66,7 +66,21 @@ export function createDuesService({ dues, clock }: DuesServiceDeps) {
       const last = page.at(-1);
       return { side, items, nextCursor: rows.length > limit && last ? encodeCursor([last.balance, last.id]) : null };
     },
+
+    /** Every page of one side, in order (a CSV of the whole list). */
+    async *all(actor: Actor, side: DueSide): AsyncGenerator<Due[]> {
+      let cursor: string | undefined;
+      do {
+        const page = await service.page(actor, { side, limit: STREAM_PAGE, ...(cursor ? { cursor } : {}) });
+        yield page.items;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
   };
+  return service;
 }
+
+// Customers read at a time when the whole list is streamed.
+const STREAM_PAGE = 500;
 
 export type DuesService = ReturnType<typeof createDuesService>;

@@ -18,6 +18,22 @@ export function createCustomerDaysRepository(root: EntityManager) {
       );
     },
 
+    /** Many days' trade at once (an import): each date's count, credit and debit added in one statement per 200 dates. */
+    async recordMany(customerId: number, days: Array<{ date: string; entries: number; credit: number; debit: number }>): Promise<void> {
+      for (let i = 0; i < days.length; i += 200) {
+        const batch = days.slice(i, i + 200);
+        await sqlRun(
+          currentEm(root),
+          `insert into customer_days (customer_id, entry_date, entries, credit, debit, gave, got)
+           values ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+           on conflict (customer_id, entry_date) do update set entries = customer_days.entries + excluded.entries,
+             credit = customer_days.credit + excluded.credit, debit = customer_days.debit + excluded.debit,
+             gave = customer_days.gave + excluded.gave, got = customer_days.got + excluded.got`,
+          batch.flatMap((d) => [customerId, d.date, d.entries, d.credit, d.debit, d.credit, d.debit]),
+        );
+      }
+    },
+
     /** An entry of `entryDate` was undone: its amount is no longer trade on that date. */
     async untrade(customerId: number, entryDate: string, type: EntryType, amount: number): Promise<void> {
       const column = type === 'credit' ? 'gave' : 'got';

@@ -1,4 +1,4 @@
-import { currentEm, dateOf, num, numOrNull, oneOf, sqlRows, type EntityManager, type SqlParam, type SqlRow } from '../../db/sql.js';
+import { currentEm, dateOf, num, numOrNull, oneOf, sqlRows, sqlRun, type EntityManager, type SqlParam, type SqlRow } from '../../db/sql.js';
 import { CHANNELS, ENTRY_TYPES, type Channel, type EntryType } from './ledger-entry.entity.js';
 
 /** An entry as every reader sees it. */
@@ -53,6 +53,9 @@ const PREFIXED = COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
 
 const ACTIVE_CUSTOMER = 'select 1 from customers where id = ? and owner_id = ? and archived = ?';
 
+// Rows per multi-row insert: 10 parameters each stays far below either database's parameter limit.
+const INSERT_BATCH = 500;
+
 /** Every query of the ledger: entries and the running totals they move. */
 export function createLedgerRepository(root: EntityManager) {
   return {
@@ -94,6 +97,32 @@ export function createLedgerRepository(root: EntityManager) {
       );
       const { apiToken: _token, telegramChatId: _chat, ...entry } = row;
       return { ...entry, id: num(inserted?.id) };
+    },
+
+    /** Many entries in few statements (an import): rows of up to INSERT_BATCH at a time, in order. */
+    async insertMany(rows: NewEntryRow[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        const batch = rows.slice(i, i + INSERT_BATCH);
+        await sqlRun(
+          currentEm(root),
+          `insert into ledger_entries
+             (customer_id, type, amount, note, entry_date, created_at, reverses_id, channel, api_token_id, telegram_chat_id)
+           values ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          batch.flatMap((r) => [r.customer, r.type, r.amount, r.note, r.entryDate, r.createdAt, r.reverses, r.channel, r.apiToken, r.telegramChatId]),
+        );
+      }
+    },
+
+    /** Adds whole sums to a customer's totals (an import); null when not the owner's active customer or past `maxTotal`. */
+    async addSumsToTotals(ownerId: number, customerId: number, credit: number, debit: number, maxTotal: number, now: Date): Promise<(CustomerTotals & { totalReversed: number }) | null> {
+      const [row] = await sqlRows(
+        currentEm(root),
+        `update customers set total_credit = total_credit + ?, total_debit = total_debit + ?, updated_at = ?
+         where id = ? and owner_id = ? and archived = ? and total_credit <= ? and total_debit <= ?
+         returning total_credit, total_debit, total_reversed`,
+        [credit, debit, now, customerId, ownerId, false, maxTotal - credit, maxTotal - debit],
+      );
+      return row ? { totalCredit: num(row.total_credit), totalDebit: num(row.total_debit), totalReversed: num(row.total_reversed) } : null;
     },
 
     async customerIsActive(ownerId: number, customerId: number): Promise<boolean> {

@@ -143,6 +143,46 @@ export function createLedgerService({ entries, merchantTotals, days, integrity, 
       });
     },
 
+    /**
+     * Many entries for one customer at once (an import), in the caller's transaction: the same rows,
+     * totals, merchant book and days as posting each, in a handful of statements. Returns how many.
+     */
+    async postMany(actor: Actor, customerId: number, commands: NewEntry[]): Promise<number> {
+      const rows = commands.map((c) => parseInput(newEntryRule, c)).map((d) => ({
+        type: d.type,
+        amount: checkAmountMinor(d.amountMinor),
+        note: d.note ?? '',
+        entryDate: d.entryDate ?? todayUtc(clock),
+      }));
+      if (rows.length === 0) return 0;
+      return transactions.join(async () => {
+        const now = clock.now();
+        const credit = rows.reduce((s, r) => s + (r.type === 'credit' ? r.amount : 0), 0);
+        const debit = rows.reduce((s, r) => s + (r.type === 'debit' ? r.amount : 0), 0);
+        if (credit > MAX_TOTAL_MINOR || debit > MAX_TOTAL_MINOR) throw new TotalsLimitExceeded();
+        const after = await entries.addSumsToTotals(actor.ownerId, customerId, credit, debit, MAX_TOTAL_MINOR, now);
+        if (!after) {
+          await assertCustomer(actor, customerId);
+          throw new TotalsLimitExceeded();
+        }
+        const before = { totalCredit: after.totalCredit - credit, totalDebit: after.totalDebit - debit, totalReversed: after.totalReversed };
+        if (!(await merchantTotals.apply(actor.ownerId, changeOf(before, after), MAX_TOTAL_MINOR))) throw new TotalsLimitExceeded();
+        const byDate = new Map<string, { date: string; entries: number; credit: number; debit: number }>();
+        for (const r of rows) {
+          const d = byDate.get(r.entryDate) ?? { date: r.entryDate, entries: 0, credit: 0, debit: 0 };
+          d.entries += 1;
+          if (r.type === 'credit') d.credit += r.amount;
+          else d.debit += r.amount;
+          byDate.set(r.entryDate, d);
+        }
+        await days.recordMany(customerId, [...byDate.values()]);
+        await entries.insertMany(
+          rows.map((r) => ({ customer: customerId, ...r, reverses: null, createdAt: now, channel: actor.channel, apiToken: actor.tokenId, telegramChatId: actor.chatId })),
+        );
+        return rows.length;
+      });
+    },
+
     /** Posts the opposite entry, pointing at the original. Each entry can be reversed once. */
     async reverse(actor: Actor, customerId: number, entryId: number, command: { note?: string | undefined } = {}): Promise<PostedEntry> {
       const { note } = parseInput(reverseRule, command);

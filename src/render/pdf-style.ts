@@ -1,0 +1,23 @@
+import { FONT_FILES } from './fonts.js';
+import { layOutCurrentFontUnshaped } from './unshaped-font.js';
+
+export const FONT = { regular: 'MiniLedger-Regular', bold: 'MiniLedger-Bold' };
+export const SIZE = { merchant: 18, title: 11, info: 9, cell: 8.5, runningHead: 8, footer: 8 };
+export const COLOUR = {
+  text: '#1f2328',
+  muted: '#6b7280',
+  cancelled: '#8a8f98',
+  rule: '#c9ced6',
+  headFill: '#eef1f5',
+  zebra: '#f7f8fa',
+};
+
+/** Registers the shipped Noto Sans (so ₹, ৳ and the like render) and switches both to the fast layout. */
+export function useStatementFonts(doc: PDFKit.PDFDocument): void {
+  doc.registerFont(FONT.regular, FONT_FILES.regular);
+  doc.registerFont(FONT.bold, FONT_FILES.bold);
+  for (const name of [FONT.bold, FONT.regular]) {
+    doc.font(name);
+    layOutCurrentFontUnshaped(doc);
+  }
+}

@@ -1,0 +1,32 @@
+import type { Readable } from 'node:stream';
+import type { Actor } from '../domain/actor.js';
+import type { Clock } from '../domain/clock.js';
+import type { Services } from '../domain/services.js';
+import type { StatementHeader } from '../domain/statements/statement.service.js';
+import { renderBalanceChart } from './balance-chart.js';
+import { ENGLISH, type RenderLocale } from './statement-data.js';
+import { renderStatementPdf } from './statement-pdf.js';
+
+/** The chart drawn on a statement's first page, and the size /chart.png is drawn at. */
+export const STATEMENT_CHART = { width: 1000, height: 360 };
+export const CHART_PNG = { width: 1200, height: 600 };
+
+export type StatementDocuments = ReturnType<typeof createStatementDocuments>;
+
+/**
+ * A statement as the files a merchant sends: the PDF (chart on page one) and the chart alone, for the
+ * API and the bot alike. The shop's name on it is the merchant's name.
+ */
+export function createStatementDocuments(services: Pick<Services, 'auth' | 'statements'>, clock: Clock) {
+  return {
+    async pdf(actor: Actor, h: StatementHeader, locale: RenderLocale = ENGLISH): Promise<Readable> {
+      const merchant = await services.auth.me(actor);
+      const chart = await renderBalanceChart(await services.statements.points(h), { ...STATEMENT_CHART, locale });
+      return renderStatementPdf({ ...h, merchantName: merchant.username, generatedAt: clock.now() }, services.statements.lines(h), { locale, chart });
+    },
+
+    async chart(h: StatementHeader, locale: RenderLocale = ENGLISH): Promise<Buffer> {
+      return renderBalanceChart(await services.statements.points(h), { ...CHART_PNG, locale, title: `${h.customer.name}: ${locale.date(h.startDate)} – ${locale.date(h.endDate)}` });
+    },
+  };
+}
