@@ -23,7 +23,8 @@ const CONNECTIONS = 16;
 const BASELINE_DRIVER = process.env.BENCH_BASELINE_DRIVER === 'better-sqlite3' ? 'better-sqlite3' : 'sqlite3';
 const LARGE = 1_000_000;
 
-type Case = { key: string; label: string; method: 'GET' | 'POST'; path: string; body?: string };
+// `oursOnly`: a path the bare baseline does not implement (measured on our server alone).
+type Case = { key: string; label: string; method: 'GET' | 'POST'; path: string; body?: string; oursOnly?: true };
 type Run = { rps: number; p50: number; p99: number; rssMb: number; requests: number; non2xx: number; errors: number };
 
 function casesFor(f: Fixture): Case[] {
@@ -35,6 +36,8 @@ function casesFor(f: Fixture): Case[] {
     { key: 'entries-10', label: 'GET entries page (date range), 10 entries', method: 'GET', path: `/api/customers/${f.small}/entries/${range}` },
     { key: 'entries-1m', label: 'GET entries page (date range), 1M entries', method: 'GET', path: `/api/customers/${f.large}/entries/${range}` },
     { key: 'customers', label: `GET customers list (${f.customers})`, method: 'GET', path: '/api/customers/' },
+    { key: 'statement-10', label: 'GET statement page (JSON), 10 entries', method: 'GET', path: `/api/customers/${f.small}/statement/${range}`, oursOnly: true },
+    { key: 'statement-1m', label: 'GET statement page (JSON), 1M entries', method: 'GET', path: `/api/customers/${f.large}/statement/${range}`, oursOnly: true },
   ];
 }
 
@@ -72,7 +75,7 @@ async function measure(service: Service, f: Fixture, c: Case, connections = CONN
 /** The GET answers must be the same document from both servers, or the comparison means nothing. */
 async function checkSameAnswers(ours: Service, base: Service, f: Fixture, cases: Case[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const c of cases.filter((x) => x.method === 'GET')) {
+  for (const c of cases.filter((x) => x.method === 'GET' && !x.oursOnly)) {
     const get = async (s: Service) => {
       const res = await fetch(`${s.url}${c.path}`, { headers: headersFor(f, c) });
       return { status: res.status, body: await res.json() };
@@ -81,6 +84,32 @@ async function checkSameAnswers(ours: Service, base: Service, f: Fixture, cases:
     if (a.status !== 200 || !isDeepStrictEqual(a, b)) problems.push(`${c.key}: ours ${a.status}, baseline ${b.status}, bodies ${isDeepStrictEqual(a.body, b.body) ? 'equal' : 'differ'}`);
   }
   return problems;
+}
+
+type DocumentRun = { label: string; entries: number; seconds: number; megabytes: number; peakRssMb: number };
+
+/**
+ * Whole statements downloaded one at a time from the 1M-entry customer (1,000 entries a day): CSV of
+ * 10,000 entries, PDF of 10,000 and of 100,000; time to the last byte, size, and the server's peak RSS.
+ */
+async function measureDocuments(service: Service, f: Fixture): Promise<DocumentRun[]> {
+  const runs: DocumentRun[] = [];
+  for (const [label, format, days] of [
+    ['statement CSV, 10,000 entries', 'csv', 10],
+    ['statement PDF, 10,000 entries', 'pdf', 10],
+    ['statement PDF, 100,000 entries', 'pdf', 100],
+  ] as const) {
+    const end = new Date(Date.parse('2021-01-01T00:00:00Z') + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+    service.resetPeak();
+    const started = performance.now();
+    const res = await fetch(`${service.url}/api/customers/${f.large}/statement/?format=${format}&start_date=2021-01-01&end_date=${end}`, { headers: { Authorization: `Token ${f.token}` } });
+    const body = Buffer.from(await res.arrayBuffer());
+    const seconds = (performance.now() - started) / 1000;
+    if (res.status !== 200) throw new Error(`${label}: ${res.status} ${body.toString().slice(0, 200)}`);
+    runs.push({ label, entries: days * 1000, seconds, megabytes: body.length / 1048576, peakRssMb: service.peakRssMb() });
+    console.log(`${label}: ${seconds.toFixed(2)} s, ${(body.length / 1048576).toFixed(1)} MB, server peak RSS ${Math.round(service.peakRssMb())} MB`);
+  }
+  return runs;
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -111,7 +140,8 @@ async function main() {
   let ours: Service | null = null;
   let base: Service | null = null;
   try {
-    const rows: Array<{ case: Case; ours: Run; base: Run }> = [];
+    const rows: Array<{ case: Case; ours: Run; base: Run | null }> = [];
+    let documents: DocumentRun[] = [];
     let mismatches: string[] = [];
     const largeOnly = process.env.BENCH_LARGE_BOOK === 'only';
     if (process.env.BENCH_HTTP !== '0' && !largeOnly) {
@@ -141,11 +171,11 @@ async function main() {
 
       for (const c of cases) {
         const o = await measure(ours, fixture, c);
-        const b = await measure(base, fixture, c);
+        const b = c.oursOnly ? null : await measure(base, fixture, c);
         rows.push({ case: c, ours: o, base: b });
-        console.log(`${c.label}: ours ${fmt(o.rps)} req/s (p99 ${o.p99} ms), baseline ${fmt(b.rps)} req/s (p99 ${b.p99} ms)`);
+        console.log(`${c.label}: ours ${fmt(o.rps)} req/s (p99 ${o.p99} ms)${b ? `, baseline ${fmt(b.rps)} req/s (p99 ${b.p99} ms)` : ''}`);
         for (const [who, r] of [['ours', o], ['baseline', b]] as const) {
-          if (r.non2xx || r.errors) console.log(`WARNING: ${who} ${c.key}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+          if (r && (r.non2xx || r.errors)) console.log(`WARNING: ${who} ${c.key}: ${r.non2xx} non-2xx, ${r.errors} errors`);
         }
       }
       // Latency with no queue: one connection, so p99 is the request's own time, not 15 others' ahead of it.
@@ -157,6 +187,7 @@ async function main() {
         rows.push({ case: one, ours: o, base: b });
         console.log(`${one.label}: ours p99 ${o.p99} ms, baseline p99 ${b.p99} ms`);
       }
+      documents = await measureDocuments(ours, fixture);
       await ours.stop();
       ours = null;
       await base.stop();
@@ -178,8 +209,9 @@ async function main() {
     const targets: Array<{ target: string; value: string; met: boolean | null }> = [];
     // A run where either side answered errors compares nothing: its ratio is shown but not judged.
     const clean = (r: { ours: Run; base: Run }) => r.ours.non2xx + r.ours.errors + r.base.non2xx + r.base.errors === 0;
+    const withBase = (r: { case: Case; ours: Run; base: Run | null } | undefined) => (r?.base ? { case: r.case, ours: r.ours, base: r.base } : undefined);
     const ratioTarget = (key: string, goal: number, name: string) => {
-      const r = byKey(key);
+      const r = withBase(byKey(key));
       if (r) targets.push({ target: `${name} >= ${goal}x baseline`, value: `${(r.ours.rps / r.base.rps).toFixed(2)}x${clean(r) ? '' : ' (errors in the run)'}`, met: clean(r) ? r.ours.rps >= goal * r.base.rps : null });
     };
     ratioTarget('post', 0.5, 'POST entry');
@@ -205,19 +237,46 @@ async function main() {
       '|---|--:|--:|--:|--:|--:|--:|--:|',
       ...rows.map(
         (r) =>
-          `| ${r.case.label} | ${fmt(r.ours.rps)} | ${r.ours.p50} / ${r.ours.p99} | ${fmt(r.ours.rssMb)} | ${fmt(r.base.rps)} | ${r.base.p50} / ${r.base.p99} | ${fmt(r.base.rssMb)} | ${(r.ours.rps / r.base.rps).toFixed(2)} |`,
+          r.base
+            ? `| ${r.case.label} | ${fmt(r.ours.rps)} | ${r.ours.p50} / ${r.ours.p99} | ${fmt(r.ours.rssMb)} | ${fmt(r.base.rps)} | ${r.base.p50} / ${r.base.p99} | ${fmt(r.base.rssMb)} | ${(r.ours.rps / r.base.rps).toFixed(2)} |`
+            : `| ${r.case.label} | ${fmt(r.ours.rps)} | ${r.ours.p50} / ${r.ours.p99} | ${fmt(r.ours.rssMb)} | – | – | – | – |`,
       ),
     ].join('\n');
+    if (!('skipped' in largeBook)) {
+      const big = largeBook.http.find((r) => r.key === 'summary-big');
+      const small = largeBook.http.find((r) => r.key === 'summary-small');
+      if (big && small) targets.push({ target: `overall summary at ${fmt(largeBook.customers)} customers >= 0.9x at 10`, value: `${(big.rps / small.rps).toFixed(2)}x`, met: big.rps >= 0.9 * small.rps });
+      const peakBig = Math.max(...largeBook.http.map((r) => r.rssMb));
+      targets.push({ target: 'peak RSS with the big book < 200 MB', value: `${fmt(peakBig)} MB (idle ${fmt(largeBook.idleRssMb)})`, met: peakBig < 200 });
+    }
+    const largeTable = 'skipped' in largeBook
+      ? `large book: not run (${largeBook.skipped})`
+      : [
+          `One merchant with ${fmt(largeBook.customers)} customers (bulk-loaded in ${fmt(largeBook.loadSeconds, 1)} s) beside one with 10; server idle RSS ${fmt(largeBook.idleRssMb)} MB.`,
+          '',
+          '| path | req/s | p50 / p99 ms | peak RSS MB |',
+          '|---|--:|--:|--:|',
+          ...largeBook.http.map((r) => `| ${r.label} | ${fmt(r.rps)} | ${r.p50} / ${r.p99} | ${fmt(r.rssMb)} |`),
+          `| the 10-customer merchant's summary, 1 connection, while the big one's runs at ${CONNECTIONS} | ${fmt(largeBook.smallDuringBig.rps)} | ${largeBook.smallDuringBig.p50} / ${largeBook.smallDuringBig.p99} | |`,
+          '',
+          '| bot command (16 chats, in-process) | updates/s | p50 / p99 ms | first line of the reply |',
+          '|---|--:|--:|---|',
+          ...largeBook.bot.map((r) => `| ${r.label} | ${fmt(r.perSecond)} | ${r.p50} / ${r.p99} | ${r.replied.replaceAll('|', '/')} |`),
+          `bot process RSS ${fmt(largeBook.botRssMb.before)} MB before, ${fmt(largeBook.botRssMb.after)} MB after`,
+        ].join('\n');
+    const documentTable = documents.length
+      ? ['| document (one download) | seconds | MB | server peak RSS MB |', '|---|--:|--:|--:|', ...documents.map((d) => `| ${d.label} | ${d.seconds.toFixed(2)} | ${d.megabytes.toFixed(1)} | ${fmt(d.peakRssMb)} |`)].join('\n')
+      : '';
     const targetTable = [
       '| target | measured | met |',
       '|---|--:|---|',
       ...targets.map((t) => `| ${t.target} | ${t.value} | ${t.met === null ? 'n/a' : t.met ? 'yes' : 'NO'} |`),
     ].join('\n');
     const machine = `baseline driver ${BASELINE_DRIVER}; ${cpus().length} cores, Node ${process.version}, load average ${load1.map((l) => l.toFixed(2)).join(' ')} before, ${load2.map((l) => l.toFixed(2)).join(' ')} after`;
-    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per path after a ${WARMUP} s warm-up; ${machine}\n\n${table}\n\n${targetTable}`);
+    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per path after a ${WARMUP} s warm-up; ${machine}\n\n${table}\n\n${documentTable}\n\n${largeTable}\n\n${targetTable}`);
     writeFileSync(
       join(ROOT, 'bench', 'results.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), baselineDriver: BASELINE_DRIVER, machine: { cores: cpus().length, node: process.version, loadBefore: load1, loadAfter: load2 }, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, mismatches, rows: rows.map((r) => ({ key: r.case.key, label: r.case.label, ours: r.ours, baseline: r.base, ratio: r.ours.rps / r.base.rps })), bot, targets }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), baselineDriver: BASELINE_DRIVER, machine: { cores: cpus().length, node: process.version, loadBefore: load1, loadAfter: load2 }, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, mismatches, rows: rows.map((r) => ({ key: r.case.key, label: r.case.label, ours: r.ours, baseline: r.base, ratio: r.base ? r.ours.rps / r.base.rps : null })), documents, largeBook, bot, targets }, null, 2)}\n`,
     );
     console.log('\nwrote bench/results.json');
   } finally {

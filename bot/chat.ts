@@ -1,5 +1,8 @@
 // `npm run chat`: plays a private chat with the real bot on the configured database, without
 // Telegram. Like main.ts it is an entry point, so it reads the environment.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
@@ -29,6 +32,10 @@ async function main(): Promise<void> {
   let updateId = Date.now();
   let messageId = Date.now();
   let choices: string[] = [];
+  // Files the bot sends (statements, charts, the book) go to a folder of their own, said at the start.
+  const filesDir = process.env.CHAT_FILES_DIR ?? mkdtempSync(join(tmpdir(), 'mini-ledger-chat-'));
+  mkdirSync(filesDir, { recursive: true });
+  let saved = 0;
 
   // Prints what the bot sends and numbers its buttons.
   api.onCall((call: OfflineCall) => {
@@ -40,6 +47,15 @@ async function main(): Promise<void> {
       if (rows.length > 0) process.stdout.write(`${rows.map((b, i) => `  [${i + 1}] ${b.text}`).join('\n')}\n`);
     } else if (call.method === 'deleteMessage') {
       process.stdout.write('(the bot deleted your message)\n');
+    } else if ((call.method === 'sendDocument' || call.method === 'sendPhoto') && call.files?.[0]) {
+      // A document or photo is saved where the merchant can open it.
+      const file = call.files[0];
+      const path = join(filesDir, `${++saved}-${basename(file.filename || 'file')}`);
+      writeFileSync(path, file.data);
+      const caption = typeof call.payload.caption === 'string' ? `\n${call.payload.caption}` : '';
+      process.stdout.write(`\nbot> (sent ${call.method === 'sendPhoto' ? 'a picture' : 'a file'}: ${path})${caption}\n`);
+      const rows = keyboard.safeParse(call.payload.reply_markup).data?.inline_keyboard.flat() ?? [];
+      if (rows.length > 0) choices = rows.map((b) => b.callback_data ?? '');
     }
   });
 
@@ -47,6 +63,7 @@ async function main(): Promise<void> {
   const chat = { id: CHAT_ID, type: 'private' as const, first_name: 'You' };
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   process.stdout.write('Mini Ledger chat console. Type commands as in Telegram (/help); a number presses a button; Ctrl-D quits.\n');
+  process.stdout.write(`Files the bot sends are saved in ${filesDir}\n`);
   const prompt = () => process.stdout.write('\nyou> ');
   prompt();
   try {

@@ -3,6 +3,7 @@ import type { Context } from 'grammy';
 import type { Actor } from '../src/domain/actor.js';
 import type { Clock } from '../src/domain/clock.js';
 import type { Services } from '../src/domain/services.js';
+import type { StatementDocuments } from '../src/render/statement-document.js';
 import type { Logger } from '../src/logger.js';
 import { ChatNotLinked, PrivateOnly } from './errors.js';
 import type { BotState } from './state/index.js';
@@ -10,6 +11,8 @@ import type { BotState } from './state/index.js';
 /** What every handler can reach: the domain services, the bot's own state, the log, and the chat's merchant (if linked). */
 export type BotFlavor = {
   services: Services;
+  /** Statement PDFs and charts. */
+  documents: StatementDocuments;
   state: BotState;
   logger: Logger;
   clock: Clock;

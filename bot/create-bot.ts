@@ -4,6 +4,7 @@ import { Bot, Composer } from 'grammy';
 import type { EntityManager } from '../src/db/sql.js';
 import type { Clock } from '../src/domain/clock.js';
 import type { Services } from '../src/domain/services.js';
+import type { StatementDocuments } from '../src/render/statement-document.js';
 import type { Logger } from '../src/logger.js';
 import type { BotContext } from './context.js';
 import { accountFeature } from './features/account.js';
@@ -15,6 +16,7 @@ import { fallbackFeature } from './features/fallback.js';
 import { helpFeature } from './features/help.js';
 import { linkFeature } from './features/link.js';
 import { quickEntryFeature } from './features/quick-entry.js';
+import { statementsFeature } from './features/statements.js';
 import { summaryFeature } from './features/summary.js';
 import { undoFeature } from './features/undo.js';
 import { createI18n } from './i18n.js';
@@ -27,7 +29,7 @@ import type { BotState } from './state/index.js';
 /** Where the bot's Bot API calls go: Telegram (or a self-hosted server), or the offline stand-in. */
 export type BotConnection = { token: string; apiRoot: string } | { offline: OfflineApi };
 
-export type BotDeps = { services: Services; state: BotState; em: EntityManager; logger: Logger; clock: Clock; connection: BotConnection };
+export type BotDeps = { services: Services; documents: StatementDocuments; state: BotState; em: EntityManager; logger: Logger; clock: Clock; connection: BotConnection };
 
 const OFFLINE_TOKEN = '4242:offline';
 
@@ -35,7 +37,7 @@ const OFFLINE_TOKEN = '4242:offline';
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
 /** The grammY bot over the domain services. It never touches the ORM: `em` only opens a unit of work per update. */
-export function createBot({ services, state, em, logger, clock, connection }: BotDeps): Bot<BotContext> {
+export function createBot({ services, documents, state, em, logger, clock, connection }: BotDeps): Bot<BotContext> {
   const bot =
     'offline' in connection
       ? new Bot<BotContext>(OFFLINE_TOKEN, { botInfo: connection.offline.botInfo, client: { fetch: connection.offline.fetch } })
@@ -47,7 +49,7 @@ export function createBot({ services, state, em, logger, clock, connection }: Bo
 
   // Under the runner updates run concurrently: one chat's updates still go in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.use(provide({ services, state, logger, clock }));
+  bot.use(provide({ services, documents, state, logger, clock }));
   bot.use(createI18n());
   bot.use(errorBoundary);
   bot.use(unitOfWork(em));
@@ -61,6 +63,7 @@ export function createBot({ services, state, em, logger, clock, connection }: Bo
   features.use(customersFeature());
   features.use(entriesFeature());
   features.use(summaryFeature());
+  features.use(statementsFeature());
   features.use(undoFeature());
   features.use(editsFeature());
   features.use(cancelFeature());

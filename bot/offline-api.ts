@@ -1,3 +1,4 @@
+import busboy from 'busboy';
 import type { UserFromGetMe } from 'grammy/types';
 import { z } from 'zod';
 
@@ -63,17 +64,24 @@ async function readCall(method: string, init: { body?: unknown; headers?: unknow
   if (!type.startsWith('multipart/form-data')) {
     return { method, payload: raw.length ? jsonObject.parse(JSON.parse(raw.toString('utf8'))) : {} };
   }
-  const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
   const payload: Record<string, unknown> = {};
   const files: OfflineFile[] = [];
-  for (const [field, value] of form.entries()) {
-    if (typeof value === 'string') {
+  // busboy, not undici's FormData: grammY writes `filename=chart.png` unquoted, as Telegram accepts.
+  await new Promise<void>((resolve, reject) => {
+    const parser = busboy({ headers: { 'content-type': type }, limits: { fieldSize: 1024 * 1024 } });
+    parser.on('field', (field, value) => {
       // grammY sends objects (reply_markup) as JSON text in form fields.
       payload[field] = /^[[{]/.test(value) ? JSON.parse(value) : value;
-    } else {
-      files.push({ field, filename: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
-    }
-  }
+    });
+    parser.on('file', (field, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => files.push({ field, filename: info.filename ?? '', type: info.mimeType, data: Buffer.concat(chunks) }));
+    });
+    parser.on('close', () => resolve());
+    parser.on('error', reject);
+    parser.end(raw);
+  });
   return { method, payload, files };
 }
 

@@ -82,7 +82,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     let bot: Bot<BotContext> | null = null;
     let online: SupervisedBot | null = null;
     let telegram: TelegramHttp | undefined;
-    const botDeps = { services, state: botState, em: db.em, logger, clock };
+    const botDeps = { services, documents, state: botState, em: db.em, logger, clock };
     if (options.offlineBot) {
       const { username } = options.offlineBot.botInfo;
       bot = createBot({ ...botDeps, connection: { offline: options.offlineBot } });

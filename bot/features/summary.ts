@@ -7,6 +7,7 @@ import { clip, money } from '../format.js';
 import { historyButton, summaryButton } from '../keyboards/buttons.js';
 import { pageKeyboard, paginate, showPage } from '../pager.js';
 import { pickForReading } from '../pick-customer.js';
+import { documentButtons } from './statements.js';
 import { asciiDigits } from '../parse/digits.js';
 import { quotedName, words } from '../parse/line.js';
 import { balanceSentence, entryWhat } from '../texts.js';
@@ -92,7 +93,7 @@ export function summaryFeature(): Composer<BotContext> {
     const name = quotedName(ctx.match)?.name ?? words(ctx.match).join(' ');
     if (!name) return void (await ctx.reply(await overallSummary(ctx, actor)));
     const id = await pickForReading(ctx, actor, name, (c) => summaryButton.pack({ customerId: c.id }));
-    if (id !== null) await ctx.reply(await customerSummary(ctx, actor, id));
+    if (id !== null) await ctx.reply(await customerSummary(ctx, actor, id), { reply_markup: documentButtons(ctx, id) });
   });
 
   feature.command('history', async (ctx) => {
@@ -107,7 +108,7 @@ export function summaryFeature(): Composer<BotContext> {
 
   feature.callbackQuery(summaryButton.filter(), async (ctx) => {
     const { customerId } = summaryButton.read(ctx.callbackQuery.data);
-    await showPage(ctx, await customerSummary(ctx, actorOf(ctx), customerId), undefined);
+    await showPage(ctx, await customerSummary(ctx, actorOf(ctx), customerId), documentButtons(ctx, customerId));
   });
 
   feature.callbackQuery(historyButton.filter(), async (ctx) => {

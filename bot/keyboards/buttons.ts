@@ -57,3 +57,11 @@ export const historyButton = button(
 );
 /** Create a shop account for this chat and link it (one per chat, however often pressed). */
 export const accountButton = button('ac', {}, z.object({}));
+
+// A period end on a button: YYYYMMDD, or - for the statement's default (first entry, or today).
+const periodEnd = z.union([z.string().regex(/^\d{8}$/), z.literal('-')]);
+
+/** Send this customer's statement (PDF) for a period. */
+export const statementButton = button('st', { customerId: Number, from: String, to: String }, z.object({ customerId: rowId, from: periodEnd, to: periodEnd }));
+/** Send this customer's balance chart for a period. */
+export const chartButton = button('ch', { customerId: Number, from: String, to: String }, z.object({ customerId: rowId, from: periodEnd, to: periodEnd }));

@@ -28,6 +28,10 @@ command-credit = You gave: the customer owes you more
 command-debit = You got: a payment received
 command-summary = A customer's totals, or all customers
 command-history = Last entries of a customer (default 10)
+command-statement = A customer's statement as a PDF: a period's entries with the running balance
+command-chart = A customer's balance over time, as a picture
+command-dues = Who owes you most, since when and for how long (or /dues give)
+command-export = Your whole book as a CSV file
 command-undo = Undo the last entry from this chat
 command-token = A fresh API token for REST clients
 command-password = Set a password for logging in over the API
@@ -154,6 +158,41 @@ several-match = Several customers match "{ $name }"{ $more }. Which one?
 several-match-more = {" "}(showing { $shown }; type more of the name to narrow)
 button-previous = ◀ Previous
 button-next = Next ▶
+
+## Statements, charts, dues, export
+
+statement-usage = Usage: /statement <name> [this month | last month | from [to]], e.g. /statement Alice last month or /statement Alice 2026-11-01 2026-11-30
+chart-usage = Usage: /chart <name> [this month | last month | from [to]], e.g. /chart Alice
+statement-caption =
+    Statement for { $name }, { $from } – { $to }
+    Opening balance: { $opening }
+    You gave: { $gave } · You got: { $got }
+    Closing balance: { $closing }
+chart-caption = { $name }, { $from } – { $to }: balance { $closing }
+button-statement = Statement
+button-chart = Chart
+button-statement-of = 📄 { $name }
+dues-usage = Usage: /dues (who owes you) or /dues give (whom you owe)
+dues-none-get = Nobody owes you anything.
+dues-none-give = You owe nobody anything.
+dues-title-get = Owe you { $total } ({ $count ->
+        [one] 1 customer
+       *[other] { $count } customers
+    }), largest first:
+dues-title-give = You owe { $total } ({ $count ->
+        [one] 1 customer
+       *[other] { $count } customers
+    }), largest first:
+dues-line = { $position }. { $name }: { $balance }; { $paid }; { $ages }
+dues-age = { $days } days: { $amount }
+dues-never-paid = never paid
+dues-last-paid = last paid { $days ->
+        [0] today
+        [one] 1 day ago
+       *[other] { $days } days ago
+    }
+dues-more = …and { $count } more (the API's /api/reports/dues/ lists them all).
+export-caption = Your whole book: one row per entry (customer, phone, date, type, amount, note). POST it to /api/import/ to load it into another account.
 
 ## Undo
 

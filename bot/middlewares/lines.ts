@@ -27,6 +27,7 @@ export function eachLine(features: Composer<BotContext>): MiddlewareFn<BotContex
       const update = { ...ctx.update, message: { ...message, text: line, entities: commandEntity(line) } };
       const lineCtx = Object.assign(new Context(update, ctx.api, ctx.me), {
         services: ctx.services,
+        documents: ctx.documents,
         state: ctx.state,
         logger: ctx.logger,
         clock: ctx.clock,

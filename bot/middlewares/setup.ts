@@ -3,14 +3,16 @@ import type { MiddlewareFn } from 'grammy';
 import type { EntityManager } from '../../src/db/sql.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { Services } from '../../src/domain/services.js';
+import type { StatementDocuments } from '../../src/render/statement-document.js';
 import type { Logger } from '../../src/logger.js';
 import type { BotContext } from '../context.js';
 import type { BotState } from '../state/index.js';
 
 /** Gives every handler the services, the bot's state, the log and the clock; a fresh actor slot per update. */
-export function provide(deps: { services: Services; state: BotState; logger: Logger; clock: Clock }): MiddlewareFn<BotContext> {
+export function provide(deps: { services: Services; documents: StatementDocuments; state: BotState; logger: Logger; clock: Clock }): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     ctx.services = deps.services;
+    ctx.documents = deps.documents;
     ctx.state = deps.state;
     ctx.logger = deps.logger;
     ctx.clock = deps.clock;

@@ -2,12 +2,6 @@ import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 
-/** A name as a file name part: letters and digits of any script kept, anything else a dash. */
-export function fileNamePart(name: string): string {
-  const slug = name.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return slug || 'customer';
-}
-
 /**
  * `attachment; filename="…"` with the name quoted, as clients expect; a name beyond ASCII also goes in
  * `filename*` (RFC 6266), with an ASCII stand-in for old clients.

@@ -21,10 +21,14 @@ export function alignedAxes(balances: readonly number[], amounts: readonly numbe
   let high = Math.max(0, ...balances);
   if (low === 0 && high === 0) high = 100; // nothing to show: 0.00 to 1.00
   const step = niceStep((high - low) / intervals);
-  const below = Math.ceil(-low / step);
+  // Strictly beyond the extremes, so a point or a bar at the top is not drawn on the frame.
+  const below = low < 0 ? Math.floor(-low / step) + 1 : 0;
   // At least one interval above zero, where the bars are.
-  const above = Math.max(1, Math.ceil(high / step));
-  const amountStep = niceStep(Math.max(100, ...amounts) / above);
+  let above = Math.max(1, Math.floor(high / step) + 1);
+  const tallest = Math.max(100, ...amounts);
+  const amountStep = niceStep(tallest / above);
+  // The tallest bar exactly at the top: one more interval, on both axes.
+  if (amountStep * above <= tallest) above += 1;
   return {
     balance: { min: below === 0 ? 0 : -below * step, max: above * step, step },
     amounts: { min: below === 0 ? 0 : -below * amountStep, max: above * amountStep, step: amountStep },

@@ -1,4 +1,6 @@
+import busboy from 'busboy';
 import type { TelegramClient } from 'telegram-test-api/lib/modules/telegramClient.js';
+import { routes } from 'telegram-test-api/lib/routes/index.js';
 import { TelegramServer as TelegramServerClass, type TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { z } from 'zod';
 
@@ -74,4 +76,44 @@ export function sendEdit(server: TelegramServer, client: TelegramClient, chatId:
   const message = client.makeCommand(text, { chat: { id: chatId } });
   const stored = { time: Date.now(), botToken: message.botToken, updateId, messageId, isRead: false, message, entities: message.entities ?? [] };
   server.storage.userMessages.push(Object.assign(stored, { edited: true, editOf: messageId }));
+}
+
+/** A file the bot uploaded to the fake Bot API (sendDocument, sendPhoto). */
+export type SentFile = { botToken: string; chatId: number; method: string; filename: string; data: Buffer; caption: string };
+
+/** Every file uploaded to any fake server in this process, oldest first. */
+export const sentFiles: SentFile[] = [];
+
+// telegram-test-api has no sendDocument or sendPhoto: routes of ours read the multipart upload as
+// Telegram does, keep the file, and answer with a message carrying the document or photo. Added to its
+// route list before any server is made (each server installs the list when it is constructed).
+const FILES = Symbol('files');
+if (!Reflect.get(routes, FILES)) {
+  Reflect.set(routes, FILES, true);
+  routes.unshift((app, telegramServer) => {
+    for (const method of ['sendDocument', 'sendPhoto'] as const) {
+      app.post(`/bot:token/${method}`, (req, res, next) => {
+        const fields: Record<string, string> = {};
+        let file: { filename: string; data: Buffer } | null = null;
+        const parser = busboy({ headers: req.headers });
+        parser.on('field', (name, value) => (fields[name] = value));
+        parser.on('file', (_name, stream, info) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => (file = { filename: info.filename ?? '', data: Buffer.concat(chunks) }));
+        });
+        parser.on('error', next);
+        parser.on('close', () => {
+          const uploaded: { filename: string; data: Buffer } | null = file;
+          const caption = fields.caption ?? '';
+          sentFiles.push({ botToken: req.params.token ?? '', chatId: Number(fields.chat_id), method, filename: uploaded?.filename ?? '', data: uploaded?.data ?? Buffer.alloc(0), caption });
+          const size = uploaded?.data.length ?? 0;
+          const attachment = method === 'sendDocument' ? { document: { file_id: `doc-${size}`, file_unique_id: `doc-${size}`, file_name: uploaded?.filename, file_size: size } } : { photo: [{ file_id: `photo-${size}`, file_unique_id: `photo-${size}`, width: 0, height: 0, file_size: size }] };
+          const result = telegramServer.addBotMessage({ chat_id: fields.chat_id, text: caption, caption, ...(fields.reply_markup ? { reply_markup: fields.reply_markup } : {}), ...attachment }, req.params.token ?? '');
+          res.json({ ok: true, result });
+        });
+        req.pipe(parser);
+      });
+    }
+  });
 }

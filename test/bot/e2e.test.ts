@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { en } from './support.js';
 import { startService, type Started } from '../support/process.js';
-import { botMessagesTo, botTextsTo, pressButton, sendEdit, userMessageId, waitFor, type BotMessage } from './e2e-support.js';
+import { botMessagesTo, botTextsTo, pressButton, sendEdit, sentFiles, userMessageId, waitFor, type BotMessage } from './e2e-support.js';
 import { freePort } from '../support/ports.js';
 
 const TOKEN = '987654:e2e-test-token';
@@ -159,6 +159,31 @@ describe('buttons, edits and pages through the real process and a fake Bot API',
     expect(page1.text.length).toBeLessThanOrEqual(4096);
     await pressButton(client, chat, page1, 'Next');
     await botMessage(chat, (m) => m.find((x) => x.messageId === page1.messageId && x.text.includes('(page 2 of')));
+  });
+});
+
+describe('documents and pictures through the real process and a fake Bot API', () => {
+  it('when a merchant asks for /statement, /chart and /export, then the uploads arrive whole: a PDF, a PNG and the CSV', async () => {
+    const shop = tokenBody.parse((await api('/api/auth/register/', null, { username: 'papers', password: 'password123' })).body);
+    const chat = 5005;
+    const client = server.getClient(TOKEN, { chatId: chat, userId: chat, type: 'private', firstName: 'Papers' });
+    expect(await say(client, chat, `/link ${shop.token}`)).toContain('merchant papers');
+    await say(client, chat, '/add Meena');
+    await say(client, chat, '/credit Meena 750 flour');
+    const filesTo = () => sentFiles.filter((f) => f.botToken === TOKEN && f.chatId === chat);
+    for (const command of ['/statement Meena', '/chart Meena', '/export']) {
+      const before = filesTo().length;
+      await client.sendCommand(client.makeCommand(command));
+      await waitFor(filesTo, (f) => f.length > before);
+    }
+    const [pdf, png, csv] = filesTo();
+    expect(pdf?.method).toBe('sendDocument');
+    expect(pdf?.data.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf?.caption).toContain('Closing balance: 750.00');
+    expect(png?.method).toBe('sendPhoto');
+    expect(png?.data.subarray(1, 4).toString()).toBe('PNG');
+    expect(csv?.filename).toMatch(/^book-\d{4}-\d\d-\d\d\.csv$/);
+    expect(csv?.data.toString()).toContain('Meena,,');
   });
 });
 

@@ -79,7 +79,7 @@ const line = fc.oneof(
 // Telegram caps a message at 4096 characters and never delivers an empty one.
 const message = fc.record({ text: line.map((t) => t.slice(0, 4096)).filter((t) => t.length > 0), chat: fc.constantFrom(LINKED, LINKED, LINKED, LINKED, LINKED, UNLINKED, GROUP) });
 
-const replies = (calls: ApiCall[]) => calls.filter((c) => ['sendMessage', 'editMessageText', 'answerCallbackQuery'].includes(c.method));
+const replies = (calls: ApiCall[]) => calls.filter((c) => ['sendMessage', 'editMessageText', 'answerCallbackQuery', 'sendDocument', 'sendPhoto'].includes(c.method));
 
 describe('hostile command lines through handleUpdate', () => {
   it('when a command names an unknown customer with a name longer than a message may be, then the reply still fits Telegram\'s 4096 characters', async () => {
