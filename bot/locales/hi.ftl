@@ -22,7 +22,7 @@ help-outro =
     एक मैसेज में कई लाइनें हों तो मैं उन्हें एक-एक करके पढ़ता हूँ।
 
 command-link = इस चैट को अपने व्यापारी अकाउंट से जोड़ें
-command-customers = बैलेंस के हिसाब से ग्राहक, सबसे बड़ा पहले
+command-customers = बैलेंस के हिसाब से ग्राहक, सबसे ज़्यादा वाले पहले
 command-add = नया ग्राहक जोड़ें
 command-credit = आपने दिए (उधार): ग्राहक का बकाया बढ़ेगा
 command-debit = आपको मिले (जमा): ग्राहक से भुगतान मिला
@@ -68,8 +68,8 @@ private-only = यह सिर्फ़ मेरे साथ प्राइ�
 
 customers-none = अभी कोई ग्राहक नहीं है। एक जोड़ें: /add Alice
 customers-none-matching = किसी ग्राहक के नाम में "{ $search }" नहीं है।
-customers-title = बैलेंस के हिसाब से ग्राहक (सबसे बड़ा पहले):
-customers-title-page = बैलेंस के हिसाब से ग्राहक (सबसे बड़ा पहले), पेज { $page }/{ $pages }:
+customers-title = बैलेंस के हिसाब से ग्राहक (ज़्यादा से कम):
+customers-title-page = बैलेंस के हिसाब से ग्राहक (ज़्यादा से कम), पेज { $page }/{ $pages }:
 customer-line = { $position }. { $name }: { $balance }
 add-usage = इस्तेमाल: /add <नाम> [फ़ोन], जैसे /add Mary Jane +254700000001
 added = { $name }{ $phone } जोड़ दिया। खाते में लिखने के लिए भेजें: { $hint }
@@ -160,7 +160,7 @@ history-line = { $date } #{ $id } { $what }{ $mark }{ $note }
 history-undone = {" "}(#{ $by } से रद्द)
 history-undoes = {" "}(#{ $of } को रद्द करने वाली एंट्री)
 no-customer-named = "{ $name }" नाम का कोई ग्राहक नहीं है। सबकी सूची के लिए /customers भेजें।
-several-match = "{ $name }" से कई ग्राहक मिलते हैं{ $more }। कौन-सा?
+several-match = "{ $name }" से कई ग्राहक मिलते हैं{ $more }। कौन-सा ग्राहक?
 several-match-more = {" "}({ $shown } दिखा रहा हूँ; छाँटने के लिए नाम का और हिस्सा लिखें)
 button-previous = ◀ पिछला
 button-next = अगला ▶
@@ -184,11 +184,11 @@ dues-none-give = आपको किसी को कुछ नहीं दे�
 dues-title-get = आपको लेने हैं { $total } ({ $count ->
         [one] { $count } ग्राहक से
        *[other] { $count } ग्राहकों से
-    }), सबसे बड़ा पहले:
+    }), ज़्यादा से कम:
 dues-title-give = आपको देने हैं { $total } ({ $count ->
         [one] { $count } ग्राहक को
        *[other] { $count } ग्राहकों को
-    }), सबसे बड़ा पहले:
+    }), ज़्यादा से कम:
 dues-line = { $position }. { $name }: { $balance }; { $paid }; { $ages }
 dues-age = { $days } दिन: { $amount }
 dues-never-paid = कभी भुगतान नहीं हुआ
