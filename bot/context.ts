@@ -13,6 +13,8 @@ export type BotFlavor = {
   services: Services;
   /** Statement PDFs and charts. */
   documents: StatementDocuments;
+  /** Where share pages are served (PUBLIC_BASE_URL, or this server's own address). */
+  publicBase: () => string;
   state: BotState;
   logger: Logger;
   clock: Clock;

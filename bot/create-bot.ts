@@ -16,7 +16,9 @@ import { fallbackFeature } from './features/fallback.js';
 import { helpFeature } from './features/help.js';
 import { linkFeature } from './features/link.js';
 import { quickEntryFeature } from './features/quick-entry.js';
+import { remindFeature } from './features/remind.js';
 import { statementsFeature } from './features/statements.js';
+import { updatesFeature } from './features/updates.js';
 import { summaryFeature } from './features/summary.js';
 import { undoFeature } from './features/undo.js';
 import { createI18n } from './i18n.js';
@@ -29,15 +31,15 @@ import type { BotState } from './state/index.js';
 /** Where the bot's Bot API calls go: Telegram (or a self-hosted server), or the offline stand-in. */
 export type BotConnection = { token: string; apiRoot: string } | { offline: OfflineApi };
 
-export type BotDeps = { services: Services; documents: StatementDocuments; state: BotState; em: EntityManager; logger: Logger; clock: Clock; connection: BotConnection };
+export type BotDeps = { services: Services; documents: StatementDocuments; publicBase: () => string; state: BotState; em: EntityManager; logger: Logger; clock: Clock; connection: BotConnection };
 
-const OFFLINE_TOKEN = '4242:offline';
+export const OFFLINE_TOKEN = '4242:offline';
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
 /** The grammY bot over the domain services. It never touches the ORM: `em` only opens a unit of work per update. */
-export function createBot({ services, documents, state, em, logger, clock, connection }: BotDeps): Bot<BotContext> {
+export function createBot({ services, documents, publicBase, state, em, logger, clock, connection }: BotDeps): Bot<BotContext> {
   const bot =
     'offline' in connection
       ? new Bot<BotContext>(OFFLINE_TOKEN, { botInfo: connection.offline.botInfo, client: { fetch: connection.offline.fetch } })
@@ -49,7 +51,7 @@ export function createBot({ services, documents, state, em, logger, clock, conne
 
   // Under the runner updates run concurrently: one chat's updates still go in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.use(provide({ services, documents, state, logger, clock }));
+  bot.use(provide({ services, documents, publicBase, state, logger, clock }));
   bot.use(createI18n());
   bot.use(errorBoundary);
   bot.use(unitOfWork(em));
@@ -57,6 +59,8 @@ export function createBot({ services, documents, state, em, logger, clock, conne
   bot.use(loadActor);
 
   const features = new Composer<BotContext>();
+  // Before /link's /start: a customer's /start <u_…> code subscribes, it does not link.
+  features.use(updatesFeature());
   features.use(linkFeature());
   features.use(accountFeature());
   features.use(helpFeature());
@@ -64,6 +68,7 @@ export function createBot({ services, documents, state, em, logger, clock, conne
   features.use(entriesFeature());
   features.use(summaryFeature());
   features.use(statementsFeature());
+  features.use(remindFeature());
   features.use(undoFeature());
   features.use(editsFeature());
   features.use(cancelFeature());

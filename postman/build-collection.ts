@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-type Item = { name: string; request: object; event: object[] };
+type Item = { name: string; request: object; event: object[]; protocolProfileBehavior?: object };
 
 const script = (type: 'test' | 'prerequest', lines: string[]) => ({ listen: type, script: { type: 'text/javascript', exec: lines } });
 
@@ -24,6 +24,8 @@ type Options = {
   body?: unknown;
   /** A CSV body instead of JSON. */
   csv?: string;
+  /** Do not follow a redirect (it leaves for Telegram). */
+  noRedirect?: true;
   headers?: Record<string, string>;
   pre?: string[];
   tests: string[];
@@ -38,6 +40,7 @@ function request(name: string, method: string, path: string, o: Options): Item {
   ];
   return {
     name,
+    ...(o.noRedirect ? { protocolProfileBehavior: { followRedirects: false } } : {}),
     event: [...(o.pre ? [script('prerequest', o.pre)] : []), script('test', o.tests)],
     request: {
       method,
@@ -310,6 +313,75 @@ const reports: Item[] = [
   }),
 ];
 
+const sharing: Item[] = [
+  request("Set the shop's name customers see", 'PATCH', '/api/auth/me/', {
+    body: { display_name: 'Corner Shop' },
+    tests: [status(200), "pm.test('the shop is named', () => pm.expect(pm.response.json().display_name).to.eql('Corner Shop'));"],
+  }),
+  request("A share link for Alice's page", 'POST', '/api/customers/{{customer_id}}/share-links/', {
+    body: { expires_in_days: 30 },
+    tests: [
+      status(201),
+      "const link = pm.response.json();",
+      "pm.test('a /s/ link that expires', () => { pm.expect(link.url).to.match(/\\/s\\/[A-Za-z0-9_-]{43}$/); pm.expect(link.expires_at).to.be.a('string'); });",
+      "pm.environment.set('share_link_id', link.id); pm.environment.set('share_token', link.url.split('/s/')[1]);",
+    ],
+  }),
+  request("Alice's share links", 'GET', '/api/customers/{{customer_id}}/share-links/', {
+    tests: [status(200), "pm.test('the new link is listed', () => pm.expect(pm.response.json().map((l) => l.id)).to.include(pm.environment.get('share_link_id')));"],
+  }),
+  request('A reminder for Alice', 'POST', '/api/customers/{{customer_id}}/reminder/', {
+    tests: [
+      status(200),
+      "const r = pm.response.json();",
+      "pm.test('her balance with Corner Shop and her link', () => { pm.expect(r.text).to.include('Alice'); pm.expect(r.text).to.include('Corner Shop'); pm.expect(r.text).to.include('3,000.00'); pm.expect(r.text).to.include(r.share_url); });",
+      "pm.test('Telegram and WhatsApp links', () => { pm.expect(r.telegram_share_url).to.match(/^https:\\/\\/t\\.me\\/share\\/url\\?/); pm.expect(r.whatsapp_url).to.match(/^https:\\/\\/wa\\.me\\/15550100\\?text=/); });",
+    ],
+  }),
+  request("Alice's page, as she opens it (no token)", 'GET', '/s/{{share_token}}', {
+    token: null,
+    tests: [
+      status(200),
+      contentType('text/html'),
+      "pm.test('her balance in her words', () => pm.expect(pm.response.text()).to.include('You owe Corner Shop 3,000.00'));",
+      "pm.test('kept private', () => { pm.expect(pm.response.headers.get('Cache-Control')).to.eql('no-store'); pm.expect(pm.response.headers.get('X-Robots-Tag')).to.include('noindex'); pm.expect(pm.response.headers.get('Referrer-Policy')).to.eql('no-referrer'); });",
+    ],
+  }),
+  request("Alice's page as JSON", 'GET', '/s/{{share_token}}?format=json', {
+    token: null,
+    tests: [status(200), "pm.test('the same data', () => { const b = pm.response.json(); pm.expect(b.customer).to.eql('Alice'); pm.expect(b.balance).to.eql('3000.00'); pm.expect(b.shop).to.eql('Corner Shop'); });"],
+  }),
+  request('The page stylesheet', 'GET', '/s/assets/share.css', {
+    token: null,
+    tests: [status(200), contentType('text/css')],
+  }),
+  request("Alice's statement from her page", 'GET', '/s/{{share_token}}/statement.pdf', {
+    token: null,
+    tests: [status(200), contentType('application/pdf')],
+  }),
+  request('Get updates on Telegram', 'GET', '/s/{{share_token}}/updates', {
+    token: null,
+    noRedirect: true,
+    tests: [
+      "pm.test('to the bot, or the bot is off here', () => pm.expect([303, 404]).to.include(pm.response.code));",
+      "if (pm.response.code === 303) pm.test('a deep link with a one-time code', () => pm.expect(pm.response.headers.get('Location')).to.match(/^https:\\/\\/t\\.me\\/[A-Za-z0-9_]+\\?start=u_/));",
+    ],
+  }),
+  request("Alice's subscribers", 'GET', '/api/customers/{{customer_id}}/subscribers/', {
+    tests: [status(200), "pm.test('nobody has subscribed', () => pm.expect(pm.response.json()).to.eql([]));"],
+  }),
+  request('Removing an unknown subscriber', 'DELETE', '/api/customers/{{customer_id}}/subscribers/999999/', {
+    tests: [status(404), errorCode('subscriber_not_found')],
+  }),
+  request('Revoke the share link', 'DELETE', '/api/customers/{{customer_id}}/share-links/{{share_link_id}}/', {
+    tests: [status(204)],
+  }),
+  request('The revoked page is gone', 'GET', '/s/{{share_token}}', {
+    token: null,
+    tests: [status(404), "pm.test('it says the link is no longer valid', () => pm.expect(pm.response.text()).to.include('This link is no longer valid'));"],
+  }),
+];
+
 const telegram: Item[] = [
   // Green against the quick start (bot off: 503 telegram_bot_off) and with the bot on (201 and a deep link).
   request('Create a one-time link code', 'POST', '/api/telegram/link-code/', {
@@ -342,6 +414,7 @@ export const collection = {
     { name: 'Ledger', item: ledger },
     { name: 'Summary', item: summary },
     { name: 'Statements and reports', item: reports },
+    { name: 'Sharing', item: sharing },
     { name: 'Telegram linking', item: telegram },
   ],
 };

@@ -31,6 +31,11 @@ const envSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: intFrom(1_000, 600_000).default(10_000),
   HTTP_MAX_CONNECTIONS: intFrom(1, 1_000_000).default(1_000),
   MAX_CUSTOMERS_PER_MERCHANT: intFrom(1, 10_000_000).default(DEFAULT_MAX_CUSTOMERS),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be the public http(s) base URL customers open share links at' }).optional(),
+  SHARE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SHARE_RATE_LIMIT_PER_MIN: intFrom(1, 1_000_000).default(60),
+  UPDATES_CLAIM_MS: intFrom(100, 3_600_000).default(30_000),
+  UPDATES_POLL_MS: intFrom(10, 60_000).default(1_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-from-BotFather').optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.telegram.org'),
@@ -64,6 +69,14 @@ export type Config = {
   };
   /** Nothing grows without bound: a merchant keeps at most this many customers. */
   maxCustomersPerMerchant: number;
+  /** The base of share links (`<base>/s/<token>`); null: the address this server listens on (or a request's Host). */
+  publicBaseUrl: string | null;
+  /** Share-link tokens are derived with this; null: a secret the database keeps (made once). */
+  shareLinkSecret: string | null;
+  /** Share page views a minute per client address. */
+  shareRateLimitPerMinute: number;
+  /** Customers' updates: how long a claimed message is one instance's, and how often the outbox is read. */
+  updatesSender: { claimMs: number; pollMs: number };
   /** Rate-limit counters live in Redis when set (shared by every instance), in memory otherwise. */
   redisUrl: string | null;
   telegram: TelegramConfig;
@@ -120,6 +133,10 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     rateLimits: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MIN, apiPerMinute: e.RATE_LIMIT_API_PER_MIN },
     http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, maxConnections: e.HTTP_MAX_CONNECTIONS },
     maxCustomersPerMerchant: e.MAX_CUSTOMERS_PER_MERCHANT,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
+    shareLinkSecret: e.SHARE_LINK_SECRET ?? null,
+    shareRateLimitPerMinute: e.SHARE_RATE_LIMIT_PER_MIN,
+    updatesSender: { claimMs: e.UPDATES_CLAIM_MS, pollMs: e.UPDATES_POLL_MS },
     redisUrl: e.REDIS_URL ?? null,
     telegram: telegramConfig(e),
   };

@@ -17,6 +17,10 @@ import { answerClientErrorsInJson } from './http/client-errors.js';
 import { drainable } from './http/drain.js';
 import { redisStatusOf, type Dependencies } from './http/health.routes.js';
 import { connectRedisCounters } from './http/rate-limit-redis.js';
+import { Api } from 'grammy';
+import { OFFLINE_TOKEN } from '../bot/create-bot.js';
+import { createUpdatesSender, type SenderOptions, type UpdatesSender } from '../bot/updates-sender.js';
+import { appSecret } from './db/app-secrets.js';
 import { createLogger, type Logger } from './logger.js';
 import { createStatementDocuments, type StatementDocuments } from './render/statement-document.js';
 
@@ -33,6 +37,8 @@ export type RuntimeOptions = {
   rateLimitWindowMs?: number;
   /** How the bot backs off while Telegram does not answer (tests shorten it). */
   telegramBackoff?: Backoff;
+  /** The customers' updates sender's pacing (tests shorten it). */
+  updatesSender?: Partial<SenderOptions>;
 };
 
 export type Runtime = {
@@ -41,6 +47,8 @@ export type Runtime = {
   clock: Clock;
   db: Database;
   services: Services;
+  /** Sends customers' updates from the outbox; null when the bot is off. Started by start(). */
+  updatesSender: UpdatesSender | null;
   /** Statement PDFs and charts, for the API and the bot. */
   documents: StatementDocuments;
   botState: BotState;
@@ -74,7 +82,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const applied = await db.migrate();
       logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is up to date');
     }
-    const services = createServices({ em: db.em, dialect: db.dialect, clock, bcryptCost: config.bcryptCost, maxCustomers: config.maxCustomersPerMerchant, ...(options.passwords ? { passwords: options.passwords } : {}) });
+    // Share links need the secret their tokens are derived with; a read-only run (verify) makes none.
+    const secret = options.migrate === false ? null : await appSecret(db.em, 'share-links', config.shareLinkSecret, clock.now());
+    const shareSecret = () => {
+      if (secret === null) throw new Error('share links are off in a read-only run');
+      return secret;
+    };
+    const services = createServices({ em: db.em, dialect: db.dialect, clock, shareSecret, bcryptCost: config.bcryptCost, maxCustomers: config.maxCustomersPerMerchant, ...(options.passwords ? { passwords: options.passwords } : {}) });
     const botState = createBotState({ em: db.em, clock });
     const documents = createStatementDocuments(services, clock);
     const housekeeping = createHousekeeping({ purges: [...services.purges, ...botState.purges], clock, logger });
@@ -82,7 +96,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     let bot: Bot<BotContext> | null = null;
     let online: SupervisedBot | null = null;
     let telegram: TelegramHttp | undefined;
-    const botDeps = { services, documents, state: botState, em: db.em, logger, clock };
+    // Share links point at PUBLIC_BASE_URL, else at the address this server listens on (known once it does).
+    let listeningUrl: string | null = null;
+    const publicBase = () => config.publicBaseUrl ?? listeningUrl ?? `http://${config.host}:${config.port}`;
+    const botDeps = { services, documents, publicBase, state: botState, em: db.em, logger, clock };
     if (options.offlineBot) {
       const { username } = options.offlineBot.botInfo;
       bot = createBot({ ...botDeps, connection: { offline: options.offlineBot } });
@@ -98,6 +115,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const api = bot.api;
       housekeeping.add({ name: 'scheduled deletions', run: (now, batch) => botState.deletions.runDue(now, batch, (chat, message) => api.deleteMessage(chat, message)) });
     }
+    // Customers' updates go out from the outbox on its own Bot API client: without auto-retry, so a
+    // flood wait is the sender's to pace, not a reply's to sit out.
+    const senderApi = options.offlineBot
+      ? new Api(OFFLINE_TOKEN, { fetch: options.offlineBot.fetch })
+      : config.telegram.mode !== 'off'
+        ? new Api(config.telegram.botToken, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 30 })
+        : null;
+    const updatesSender = senderApi ? createUpdatesSender({ updates: services.updates, api: senderApi, clock, logger, publicBase, options: { ...config.updatesSender, ...options.updatesSender } }) : null;
 
     // Redis connects in the background too: until it answers, the limits fail open.
     const now = () => clock.now().getTime();
@@ -110,6 +135,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     const app = createApp({
       services,
       documents,
+      publicBaseUrl: config.publicBaseUrl,
+      clock,
       db,
       logger,
       rateLimits: {
@@ -117,6 +144,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         apiPerWindow: config.rateLimits.apiPerMinute,
         ...(options.rateLimitWindowMs ? { windowMs: options.rateLimitWindowMs } : {}),
         ...(redis ? { counters: redis.counters } : {}),
+        sharePerWindow: config.shareRateLimitPerMinute,
       },
       ...(telegram ? { telegram } : {}),
       dependencies,
@@ -132,6 +160,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       clock,
       db,
       services,
+      updatesSender,
       documents,
       botState,
       bot,
@@ -159,16 +188,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         const address = server.address();
         const port = typeof address === 'object' && address ? address.port : config.port;
         const url = `http://${config.host}:${port}`;
+        listeningUrl = url;
         logger.info({ host: config.host, port }, `Mini Ledger API listening on ${url}`);
         if (online) online.start();
         else if (!options.offlineBot) logger.info('Telegram bot off: TELEGRAM_BOT_TOKEN is not set');
         housekeeping.start();
+        updatesSender?.start();
         return { url, server };
       },
       stop() {
         // Each stops taking work and finishes what it started; all of them end before the ORM closes.
         stopping ??= (async () => {
-          await Promise.all([http?.close(), online?.stop(), housekeeping.stop()]);
+          await Promise.all([http?.close(), online?.stop(), housekeeping.stop(), updatesSender?.stop()]);
           for (const stop of stoppers) await stop();
           await services.passwords.close();
           await db.close();

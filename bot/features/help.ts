@@ -15,6 +15,8 @@ export const COMMANDS: { command: string; example: string }[] = [
   { command: 'chart', example: '/chart Alice' },
   { command: 'dues', example: '/dues or /dues give' },
   { command: 'export', example: '/export' },
+  { command: 'remind', example: '/remind Alice' },
+  { command: 'shopname', example: '/shopname Corner Shop' },
   { command: 'undo', example: '/undo' },
   { command: 'token', example: '/token or /token revoke' },
   { command: 'password', example: '/password a-long-secret' },

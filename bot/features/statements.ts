@@ -8,7 +8,7 @@ import { ENGLISH } from '../../src/render/statement-data.js';
 import { actorOf, type BotContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { clip, money } from '../format.js';
-import { chartButton, statementButton } from '../keyboards/buttons.js';
+import { chartButton, remindButton, statementButton } from '../keyboards/buttons.js';
 import { quotedName, words } from '../parse/line.js';
 import { readPeriod, type Period } from '../parse/period.js';
 import { pickForReading } from '../pick-customer.js';
@@ -104,10 +104,10 @@ export function statementsFeature(): Composer<BotContext> {
     const lines = [ctx.t(side === 'get' ? 'dues-title-get' : 'dues-title-give', { count, total: money(side === 'get' ? all.toGet : all.toGive) }), ...items.map((d, i) => dueLine(ctx, d, i + 1))];
     if (count > items.length) lines.push(ctx.t('dues-more', { count: count - items.length }));
     const keyboard = new InlineKeyboard();
-    items.forEach((d, i) => {
+    for (const d of items) {
       keyboard.text(ctx.t('button-statement-of', { name: clip(d.name, 30) }), statementButton.pack({ customerId: d.id, from: '-', to: '-' }));
-      if (i % 2 === 1) keyboard.row();
-    });
+      keyboard.text(ctx.t('button-remind'), remindButton.pack({ customerId: d.id })).row();
+    }
     await ctx.reply(lines.join('\n'), { reply_markup: keyboard });
   });
 

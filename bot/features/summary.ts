@@ -27,7 +27,11 @@ async function customerSummary(ctx: BotContext, actor: Actor, customerId: number
     balance: money(balance),
     phrase: balanceSentence(ctx, clip(c.name, 100), balance),
   });
-  return c.totalReversed > 0 ? `${text}\n${ctx.t('summary-undone-left-out', { amount: money(c.totalReversed) })}` : text;
+  const lines = [text];
+  if (c.totalReversed > 0) lines.push(ctx.t('summary-undone-left-out', { amount: money(c.totalReversed) }));
+  const subscribers = await ctx.services.updates.count(actor, customerId);
+  if (subscribers > 0) lines.push(ctx.t('summary-subscribers', { count: subscribers }));
+  return lines.join('\n');
 }
 
 async function overallSummary(ctx: BotContext, actor: Actor): Promise<string> {

@@ -65,3 +65,5 @@ const periodEnd = z.union([z.string().regex(/^\d{8}$/), z.literal('-')]);
 export const statementButton = button('st', { customerId: Number, from: String, to: String }, z.object({ customerId: rowId, from: periodEnd, to: periodEnd }));
 /** Send this customer's balance chart for a period. */
 export const chartButton = button('ch', { customerId: Number, from: String, to: String }, z.object({ customerId: rowId, from: periodEnd, to: periodEnd }));
+/** Make this customer's reminder (the message to forward, with share buttons). */
+export const remindButton = button('rm', { customerId: Number }, z.object({ customerId: rowId }));

@@ -32,6 +32,8 @@ command-statement = একজন গ্রাহকের স্টেটমে�
 command-chart = সময়ের সাথে একজন গ্রাহকের ব্যালেন্স, ছবিতে
 command-dues = কার কাছে সবচেয়ে বেশি পাবেন, কবে থেকে ও কত দিন ধরে (কাকে দেবেন: /dues give)
 command-export = আপনার পুরো খাতা, একটি CSV ফাইলে
+command-remind = গ্রাহককে পাঠানোর জন্য একটি তাগাদা: তার ব্যালেন্স আর তার হিসাবের পাতার লিংক
+command-shopname = আপনার গ্রাহকরা দোকানের যে নাম দেখেন
 command-undo = এই চ্যাট থেকে লেখা শেষ এন্ট্রি বাতিল করুন
 command-token = REST ক্লায়েন্টের জন্য নতুন API টোকেন
 command-password = API দিয়ে লগ ইন করার পাসওয়ার্ড সেট করুন
@@ -193,6 +195,20 @@ dues-last-paid = শেষ শোধ { $days ->
     }
 dues-more = …আরও { $count } জন (সবার তালিকা API-তে: /api/reports/dues/)।
 export-caption = আপনার পুরো খাতা: প্রতিটি এন্ট্রি এক সারিতে (গ্রাহক, ফোন, তারিখ, ধরন, টাকা, নোট)। অন্য অ্যাকাউন্টে তুলতে ফাইলটি POST /api/import/ দিয়ে পাঠান।
+
+## Reminders and the shop's name
+
+remind-usage = ব্যবহার: /remind <নাম>, যেমন /remind Alice
+button-share-telegram = টেলিগ্রামে পাঠান
+button-whatsapp = হোয়াটসঅ্যাপ
+button-copy-link = লিংক কপি করুন
+button-remind = 🔔 মনে করিয়ে দিন
+shopname-is = আপনার গ্রাহকরা আপনার দোকানের নাম দেখেন "{ $name }"। বদলাতে: /shopname <নাম>
+shopname-set = এখন থেকে আপনার গ্রাহকরা দোকানের নাম দেখবেন "{ $name }"।
+summary-subscribers = { $count ->
+        [one] { $count }টি চ্যাট টেলিগ্রামে এই হিসাবের খবর পায়।
+       *[other] { $count }টি চ্যাট টেলিগ্রামে এই হিসাবের খবর পায়।
+    }
 
 ## Undo
 

@@ -32,6 +32,8 @@ command-statement = A customer's statement as a PDF: a period's entries with the
 command-chart = A customer's balance over time, as a picture
 command-dues = Who owes you most, since when and for how long (or /dues give)
 command-export = Your whole book as a CSV file
+command-remind = A reminder to forward to a customer, with their balance and a link to their page
+command-shopname = The shop's name your customers see
 command-undo = Undo the last entry from this chat
 command-token = A fresh API token for REST clients
 command-password = Set a password for logging in over the API
@@ -193,6 +195,20 @@ dues-last-paid = last paid { $days ->
     }
 dues-more = …and { $count } more (the API's /api/reports/dues/ lists them all).
 export-caption = Your whole book: one row per entry (customer, phone, date, type, amount, note). POST it to /api/import/ to load it into another account.
+
+## Reminders and the shop's name
+
+remind-usage = Usage: /remind <name>, e.g. /remind Alice
+button-share-telegram = Share on Telegram
+button-whatsapp = WhatsApp
+button-copy-link = Copy link
+button-remind = 🔔 Remind
+shopname-is = Your customers see your shop as "{ $name }". Change it with /shopname <name>.
+shopname-set = Your customers now see your shop as "{ $name }".
+summary-subscribers = { $count ->
+        [one] 1 chat gets updates of this account on Telegram.
+       *[other] { $count } chats get updates of this account on Telegram.
+    }
 
 ## Undo
 

@@ -32,6 +32,8 @@ command-statement = एक ग्राहक का स्टेटमेंट
 command-chart = समय के साथ एक ग्राहक का बैलेंस, तस्वीर में
 command-dues = किससे सबसे ज़्यादा लेने हैं, कब से और कितने दिनों से (किसे देने हैं: /dues give)
 command-export = आपका पूरा खाता, एक CSV फ़ाइल में
+command-remind = ग्राहक को भेजने के लिए याद दिलाने का संदेश: उसका बैलेंस और उसके खाते के पेज का लिंक
+command-shopname = दुकान का वह नाम जो आपके ग्राहक देखते हैं
 command-undo = इस चैट से लिखी आखिरी एंट्री रद्द करें
 command-token = REST क्लाइंट के लिए नया API टोकन
 command-password = API से लॉग इन के लिए पासवर्ड सेट करें
@@ -199,6 +201,20 @@ dues-last-paid = आखिरी भुगतान { $days ->
     }
 dues-more = …और { $count } ग्राहक (सबकी सूची API में: /api/reports/dues/)।
 export-caption = आपका पूरा खाता: हर एंट्री एक पंक्ति में (ग्राहक, फ़ोन, तारीख, प्रकार, रकम, नोट)। इसे किसी दूसरे अकाउंट में डालने के लिए POST /api/import/ पर भेजें।
+
+## Reminders and the shop's name
+
+remind-usage = इस्तेमाल: /remind <नाम>, जैसे /remind Alice
+button-share-telegram = टेलीग्राम पर भेजें
+button-whatsapp = व्हाट्सऐप
+button-copy-link = लिंक कॉपी करें
+button-remind = 🔔 याद दिलाएँ
+shopname-is = आपके ग्राहक आपकी दुकान का नाम "{ $name }" देखते हैं। बदलने के लिए: /shopname <नाम>
+shopname-set = अब आपके ग्राहक दुकान का नाम "{ $name }" देखेंगे।
+summary-subscribers = { $count ->
+        [one] { $count } चैट को टेलीग्राम पर इस खाते की खबर मिलती है।
+       *[other] { $count } चैटों को टेलीग्राम पर इस खाते की खबर मिलती है।
+    }
 
 ## Undo
 

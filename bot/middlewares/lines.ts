@@ -28,6 +28,7 @@ export function eachLine(features: Composer<BotContext>): MiddlewareFn<BotContex
       const lineCtx = Object.assign(new Context(update, ctx.api, ctx.me), {
         services: ctx.services,
         documents: ctx.documents,
+        publicBase: ctx.publicBase,
         state: ctx.state,
         logger: ctx.logger,
         clock: ctx.clock,

@@ -9,10 +9,11 @@ import type { BotContext } from '../context.js';
 import type { BotState } from '../state/index.js';
 
 /** Gives every handler the services, the bot's state, the log and the clock; a fresh actor slot per update. */
-export function provide(deps: { services: Services; documents: StatementDocuments; state: BotState; logger: Logger; clock: Clock }): MiddlewareFn<BotContext> {
+export function provide(deps: { services: Services; documents: StatementDocuments; publicBase: () => string; state: BotState; logger: Logger; clock: Clock }): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     ctx.services = deps.services;
     ctx.documents = deps.documents;
+    ctx.publicBase = deps.publicBase;
     ctx.state = deps.state;
     ctx.logger = deps.logger;
     ctx.clock = deps.clock;

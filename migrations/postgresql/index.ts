@@ -6,6 +6,7 @@ import { Migration20261202000100_name_keys } from './Migration20261202000100_nam
 import { Migration20261202010000_bounded_work } from './Migration20261202010000_bounded_work.js';
 import { Migration20261202020000_merchant_totals } from './Migration20261202020000_merchant_totals.js';
 import { Migration20261202030000_customer_days } from './Migration20261202030000_customer_days.js';
+import { Migration20261202040000_customer_side } from './Migration20261202040000_customer_side.js';
 
 /**
  * Every PostgreSQL migration, in order (see migrations/sqlite/index.ts for why they are listed).
@@ -19,4 +20,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261202010000_bounded_work', class: Migration20261202010000_bounded_work },
   { name: 'Migration20261202020000_merchant_totals', class: Migration20261202020000_merchant_totals },
   { name: 'Migration20261202030000_customer_days', class: Migration20261202030000_customer_days },
+  { name: 'Migration20261202040000_customer_side', class: Migration20261202040000_customer_side },
 ];

@@ -7,6 +7,7 @@ import { Migration20261202000100_name_keys } from './Migration20261202000100_nam
 import { Migration20261202010000_bounded_work } from './Migration20261202010000_bounded_work.js';
 import { Migration20261202020000_merchant_totals } from './Migration20261202020000_merchant_totals.js';
 import { Migration20261202030000_customer_days } from './Migration20261202030000_customer_days.js';
+import { Migration20261202040000_customer_side } from './Migration20261202040000_customer_side.js';
 
 /**
  * Every migration, in order. Listed explicitly so they run the same under tsx, vitest and the CLI;
@@ -21,4 +22,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202010000_bounded_work', class: Migration20261202010000_bounded_work },
   { name: 'Migration20261202020000_merchant_totals', class: Migration20261202020000_merchant_totals },
   { name: 'Migration20261202030000_customer_days', class: Migration20261202030000_customer_days },
+  { name: 'Migration20261202040000_customer_side', class: Migration20261202040000_customer_side },
 ];

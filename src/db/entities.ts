@@ -3,6 +3,9 @@ import { DeletionSchema } from '../../bot/state/deletion.entity.js';
 import { LinkAttemptSchema } from '../../bot/state/link-attempt.entity.js';
 import { SeenUpdateSchema } from '../../bot/state/seen-update.entity.js';
 import { ApiTokenSchema } from '../domain/auth/api-token.entity.js';
+import { ShareLinkSchema } from '../domain/sharing/share-link.entity.js';
+import { OutboxSchema, SubscribeCodeSchema, SubscriptionSchema } from '../domain/updates/subscription.entity.js';
+import { AppSecretSchema } from './app-secret.entity.js';
 import { UserSchema } from '../domain/auth/user.entity.js';
 import { ChatLinkSchema } from '../domain/chat-links/chat-link.entity.js';
 import { LinkCodeSchema } from '../domain/chat-links/link-code.entity.js';
@@ -21,6 +24,11 @@ export const entities = [
   LedgerEntrySchema,
   MerchantTotalsSchema,
   CustomerDaySchema,
+  ShareLinkSchema,
+  SubscriptionSchema,
+  SubscribeCodeSchema,
+  OutboxSchema,
+  AppSecretSchema,
   IdempotencyKeySchema,
   ChatLinkSchema,
   LinkCodeSchema,

@@ -130,3 +130,29 @@ export class ImportInvalid extends InvalidInput {
     super(`${rows.length} row${rows.length === 1 ? '' : 's'} cannot be imported; nothing was imported.`, {}, 'import_invalid');
   }
 }
+
+export class ShareLinkNotFound extends DomainError {
+  constructor() {
+    super('not_found', 'share_link_not_found', 'Share link not found.');
+  }
+}
+
+export class SubscriberNotFound extends DomainError {
+  constructor() {
+    super('not_found', 'subscriber_not_found', 'Subscriber not found.');
+  }
+}
+
+/** A subscribe code that is unknown, used, expired, or whose link has ended. */
+export class InvalidSubscribeCode extends DomainError {
+  constructor() {
+    super('unauthorized', 'invalid_subscribe_code', 'This link for updates is unknown, used or expired.');
+  }
+}
+
+/** Updates go to one person's chat, never a group. */
+export class GroupCannotSubscribe extends DomainError {
+  constructor() {
+    super('invalid', 'group_cannot_subscribe', 'Updates can be sent to a private chat only.');
+  }
+}

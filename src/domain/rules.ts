@@ -66,6 +66,8 @@ export const phoneRule = z
   .regex(/^[0-9+()\-.\s]*$/, 'may contain only digits, spaces and + ( ) - .');
 
 export const addressRule = text({ max: 500, lines: true, trim: true });
+/** The shop's name as customers see it: 1-100 characters of text, one line. */
+export const displayNameField = z.string().trim().min(1, 'may not be blank').pipe(text({ max: 100 })).transform((name) => name.normalize('NFC'));
 export const noteRule = text({ max: 500, lines: true });
 export const searchRule = text({ max: 100, trim: true, maxMessage: false });
 

@@ -1,5 +1,6 @@
 import { RequestContext } from '@mikro-orm/core';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
+import { systemClock, type Clock } from '../domain/clock.js';
 import helmet from 'helmet';
 import type { Database } from '../db/orm.js';
 import type { Services } from '../domain/services.js';
@@ -21,6 +22,8 @@ import { createTelegramRouter } from './telegram.routes.js';
 import { createStatementRouter } from './statement.routes.js';
 import { createReportsRouter } from './reports.routes.js';
 import { createBookRouter } from './book.routes.js';
+import { createSharePageRouter } from './share-page.routes.js';
+import { createSharingRouter } from './sharing.routes.js';
 import type { StatementDocuments } from '../render/statement-document.js';
 
 /** What the app needs of the bot: its username for deep links (null while it connects) and, in webhook mode, grammY's callback. */
@@ -35,6 +38,9 @@ export type AppDeps = {
   telegram?: TelegramHttp;
   /** Statement PDFs and charts. */
   documents: StatementDocuments;
+  /** PUBLIC_BASE_URL: where share links point; absent, the address each request came to. */
+  publicBaseUrl?: string | null;
+  clock?: Clock;
   /** How the outside services are doing, for /healthz and /readyz; both "off" when absent. */
   dependencies?: () => Dependencies;
   now?: () => number;
@@ -58,7 +64,7 @@ const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function createApp({ services, db, logger, rateLimits, telegram, documents, dependencies, now = Date.now }: AppDeps): Express {
+export function createApp({ services, db, logger, rateLimits, telegram, documents, publicBaseUrl = null, clock = systemClock, dependencies, now = Date.now }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -94,6 +100,8 @@ export function createApp({ services, db, logger, rateLimits, telegram, document
   app.use(createHealthRouter(db, dependencies));
   app.use('/api/auth', createAuthRouter(services, requireAuth, limiter));
   app.use('/api/customers', createCustomerRouter(services, requireAuth));
+  const publicBase = (req: Request) => publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  app.use('/api/customers', createSharingRouter(services, requireAuth, publicBase, clock));
   app.use('/api/customers', createLedgerRouter(services, requireAuth));
   app.use('/api/summary', createSummaryRouter(services, requireAuth));
   app.use('/api/customers', createStatementRouter(services, requireAuth, documents));
@@ -101,6 +109,7 @@ export function createApp({ services, db, logger, rateLimits, telegram, document
   app.use('/api', createBookRouter(services, requireAuth));
   app.use('/api/telegram', createTelegramRouter(services, requireAuth, telegram ?? null));
   app.use(createDocsRouter(createOpenApiDocument()));
+  app.use(createSharePageRouter({ services, documents, clock, limit: limiter.share, botUsername: () => telegram?.botUsername() ?? null }));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));

@@ -3,7 +3,8 @@ import { InvalidCredentials } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
 import type { Limiter } from './rate-limit.js';
 import { methodNotAllowed } from './errors.js';
-import { loginBody, registrationBody } from './request-schemas.js';
+import { presentMe } from './presenters.js';
+import { loginBody, meChangeBody, registrationBody } from './request-schemas.js';
 import { actorOf, parseBody } from './request.js';
 
 // Auth answers carry a fresh secret, so they are not stored for Idempotency-Key replays:
@@ -44,9 +45,13 @@ export function createAuthRouter(services: Services, requireAuth: RequestHandler
   router
     .route('/me/')
     .get(requireAuth, async (_req, res) => {
-      res.json(await auth.me(actorOf(res)));
+      res.json(presentMe(await auth.me(actorOf(res))));
     })
-    .all(methodNotAllowed(['GET']));
+    .patch(requireAuth, async (req, res) => {
+      const body = parseBody(req, meChangeBody);
+      res.json(presentMe(await auth.setDisplayName(actorOf(res), { displayName: body.display_name })));
+    })
+    .all(methodNotAllowed(['GET', 'PATCH']));
 
   return router;
 }

@@ -14,6 +14,8 @@ import {
   reverseBody,
   chartQuery,
   duesQuery,
+  meChangeBody,
+  shareLinkBody,
   statementQuery,
 } from './request-schemas.js';
 import {
@@ -32,6 +34,9 @@ import {
   importErrorsResponse,
   importResponse,
   statementResponse,
+  reminderResponse,
+  shareLinkResponse,
+  subscriberResponse,
 } from './response-schemas.js';
 
 /**
@@ -236,6 +241,15 @@ export const OPERATIONS: RouteConfig[] = [
     summary: 'The merchant the token belongs to',
     ...secured,
     responses: { 200: json(meResponse, 'The merchant'), ...errors(401) },
+  },
+  {
+    method: 'patch',
+    path: '/api/auth/me/',
+    tags: ['Auth'],
+    summary: "Set the shop's name customers see (share pages, reminders, updates)",
+    ...secured,
+    request: { body: { content: { 'application/json': { schema: meChangeBody } }, required: true } },
+    responses: { 200: json(meResponse, 'The merchant'), ...errors(400, 401) },
   },
   {
     method: 'get',
@@ -518,6 +532,115 @@ export const OPERATIONS: RouteConfig[] = [
       }),
     },
   },
+  {
+    method: 'post',
+    path: '/api/customers/{id}/share-links/',
+    tags: ['Sharing'],
+    summary: "A read-only link to the customer's page (their balance, latest entries and statement); revocable",
+    description: 'The token in the URL has 256 bits, derived from 128 random ones; only its hash is stored. Not stored for Idempotency-Key replays (the answer is a secret).',
+    ...secured,
+    request: { params: z.object({ id: customerId }), body: { content: { 'application/json': { schema: shareLinkBody } }, required: false } },
+    responses: { 201: json(shareLinkResponse, 'The link'), ...errors(400, 401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/{id}/share-links/',
+    tags: ['Sharing'],
+    summary: "The customer's live share links, newest first",
+    ...secured,
+    request: { params: z.object({ id: customerId }) },
+    responses: { 200: json(z.array(shareLinkResponse), 'Live links', [shareLinkResponse.meta()?.example]), ...errors(401, 404) },
+  },
+  {
+    method: 'delete',
+    path: '/api/customers/{id}/share-links/{link_id}/',
+    tags: ['Sharing'],
+    summary: 'Revoke a share link at once (on every instance); the Telegram updates that came through it end',
+    ...secured,
+    request: { params: z.object({ id: customerId, link_id: z.string().regex(/^[1-9]\d*$/).meta({ description: 'Share link id', example: '1' }) }) },
+    responses: {
+      204: { description: 'Revoked' },
+      ...errors(401),
+      404: json(errorResponse, 'No such live link of this customer (`share_link_not_found`), or no such customer', { error: 'Share link not found.', code: 'share_link_not_found', fields: {} }),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/{id}/reminder/',
+    tags: ['Sharing'],
+    summary: 'A ready reminder for the customer: their balance as of today and their page link (made if they have none), with Telegram and WhatsApp share links',
+    ...secured,
+    request: { params: z.object({ id: customerId }), query: z.object({ lang: z.string().optional().meta({ description: 'The language of the text' }) }) },
+    responses: { 200: json(reminderResponse, 'The reminder'), ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/{id}/subscribers/',
+    tags: ['Sharing'],
+    summary: "Telegram chats that get this customer's updates",
+    ...secured,
+    request: { params: z.object({ id: customerId }) },
+    responses: { 200: json(z.array(subscriberResponse), 'Subscribed chats', [subscriberResponse.meta()?.example]), ...errors(401, 404) },
+  },
+  {
+    method: 'delete',
+    path: '/api/customers/{id}/subscribers/{subscriber_id}/',
+    tags: ['Sharing'],
+    summary: 'Stop sending this chat updates',
+    ...secured,
+    request: { params: z.object({ id: customerId, subscriber_id: z.string().regex(/^[1-9]\d*$/).meta({ description: 'Subscriber id', example: '1' }) }) },
+    responses: {
+      204: { description: 'Ended' },
+      ...errors(401),
+      404: json(errorResponse, 'No such subscriber of this customer (`subscriber_not_found`), or no such customer', { error: 'Subscriber not found.', code: 'subscriber_not_found', fields: {} }),
+    },
+  },
+  {
+    method: 'get',
+    path: '/s/{token}',
+    tags: ['Customer pages'],
+    summary: "The customer's own page, no token needed: the shop, their balance in their words, the latest 50 entries, the statement",
+    description:
+      'HTML for people (no script; `?lang=` or Accept-Language), `?format=json` for programs. Unknown, revoked or expired: a 404 page that says the link is no longer valid. ' +
+      '`Cache-Control: no-store`, `X-Robots-Tag: noindex`, `Referrer-Policy: no-referrer`, a strict Content-Security-Policy. Rate-limited per client address (SHARE_RATE_LIMIT_PER_MIN).',
+    request: { params: z.object({ token: z.string().meta({ description: 'The token of a share link' }) }), query: z.object({ format: z.enum(['json']).optional(), lang: z.string().optional() }) },
+    responses: {
+      200: { description: 'The page', content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
+      404: { description: 'The link is no longer valid', content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: errorResponse } } },
+      ...errors(429),
+    },
+  },
+  {
+    method: 'get',
+    path: '/s/{token}/statement.pdf',
+    tags: ['Customer pages'],
+    summary: "The customer's statement (the whole book) as a PDF, from their page",
+    request: { params: z.object({ token: z.string() }) },
+    responses: {
+      200: { description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+      404: { description: 'The link is no longer valid', content: { 'text/html': { schema: { type: 'string' } } } },
+      ...errors(429),
+    },
+  },
+  {
+    method: 'get',
+    path: '/s/{token}/updates',
+    tags: ['Customer pages'],
+    summary: "Get updates on Telegram: a one-time code, and a redirect to the bot's deep link (when the bot is on)",
+    request: { params: z.object({ token: z.string() }) },
+    responses: {
+      303: { description: 'To https://t.me/<bot>?start=<code>', headers: { Location: { description: 'The deep link', schema: { type: 'string' } } } },
+      404: { description: 'The link is no longer valid, or the bot is off', content: { 'text/html': { schema: { type: 'string' } } } },
+      ...errors(429),
+    },
+  },
+  {
+    method: 'get',
+    path: '/s/assets/share.css',
+    tags: ['Customer pages'],
+    summary: "The customer page's stylesheet",
+    responses: { 200: { description: 'CSS', content: { 'text/css': { schema: { type: 'string' } } } } },
+  },
 ];
 
 // Every authenticated route counts against its token's limit; these two count per IP and username.
@@ -566,6 +689,8 @@ export function createOpenApiDocument() {
       { name: 'Summary', description: 'Balances' },
       { name: 'Telegram linking', description: 'Link Telegram chats to this merchant' },
       { name: 'Statements and reports', description: 'Statements (JSON, CSV, PDF), charts, dues, export and import' },
+      { name: 'Sharing', description: "Customers' own pages, reminders, and their updates on Telegram" },
+      { name: 'Customer pages', description: 'What a customer opens from a share link (no token)' },
       { name: 'Health', description: 'Service status and this document' },
     ],
   });

@@ -3,7 +3,7 @@ import type { EntryView, OverallSummary, Totals } from '../domain/ledger/ledger.
 import { formatMinor } from '../domain/money.js';
 import type { Due } from '../domain/dues/dues.service.js';
 import type { StatementHeader, StatementLine } from '../domain/statements/statement.service.js';
-import type { CustomerResponse, DueResponse, EntryResponse, OverallSummaryResponse, StatementEntryResponse, StatementResponse, TotalsResponse } from './response-schemas.js';
+import type { CustomerResponse, DueResponse, MeResponse, EntryResponse, OverallSummaryResponse, StatementEntryResponse, StatementResponse, TotalsResponse } from './response-schemas.js';
 
 /** Wire shapes: snake_case, money as exact decimal strings. */
 export function presentTotals(t: Totals): TotalsResponse {
@@ -85,4 +85,8 @@ export function presentDue(d: Due): DueResponse {
     days_since_last_payment: d.daysSinceLastPayment,
     ageing: { '0_30': formatMinor(d.ageing.upTo30), '31_60': formatMinor(d.ageing.from31To60), '61_90': formatMinor(d.ageing.from61To90), over_90: formatMinor(d.ageing.over90) },
   };
+}
+
+export function presentMe(m: { id: number; username: string; displayName: string }): MeResponse {
+  return { id: m.id, username: m.username, display_name: m.displayName };
 }

@@ -10,6 +10,8 @@ export type RateLimits = {
   authPerWindow: number;
   /** Authenticated API requests per window, per token. */
   apiPerWindow: number;
+  /** Share page views per window, per client address (60 unless set). */
+  sharePerWindow?: number;
   /** One minute unless a test shortens it. */
   windowMs?: number;
   /** Shared counters (Redis); each app keeps its own in memory when absent. */
@@ -17,6 +19,7 @@ export type RateLimits = {
 };
 
 const WINDOW_MS = 60_000;
+const DEFAULT_SHARE_PER_WINDOW = 60;
 
 // Keys are hashed: a long username never sits in the counter store as given.
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
@@ -91,6 +94,13 @@ export function createLimiter(limits: RateLimits, counters: Counters, logger: Lo
         headers(res, limits.apiPerWindow, c);
         if (c.count > limits.apiPerWindow) return refuse(res, c);
       }
+      next();
+    }) satisfies RequestHandler,
+
+    /** Share pages: every view counts per client address (a page has no token to count by). */
+    share: (async (req, res, next) => {
+      const c = await count(`share-ip:${clientAddress(req)}`);
+      if (c && c.count > (limits.sharePerWindow ?? DEFAULT_SHARE_PER_WINDOW)) return refuse(res, c);
       next();
     }) satisfies RequestHandler,
 

@@ -5,6 +5,7 @@ import { AMOUNT_HINT, parseAmount } from '../domain/money.js';
 import {
   addressRule,
   customerNameRule,
+  displayNameField,
   idempotencyKeyRule,
   isoDate,
   loginPasswordRule,
@@ -23,6 +24,12 @@ import {
  * rules, with the OpenAPI ids and examples the document shows. Routes parse with these, then hand
  * the domain a typed command.
  */
+
+export const meChangeBody = z.object({ display_name: displayNameField }).meta({ id: 'MeChange', example: { display_name: 'Corner Shop' } });
+
+export const shareLinkBody = z
+  .object({ expires_in_days: z.number().int().min(1).max(3650).optional().meta({ description: 'The link stops working after this many days; without it, it works until revoked' }) })
+  .meta({ id: 'ShareLinkInput', example: { expires_in_days: 30 } });
 
 export const registrationBody = z
   .object({ username: usernameRule.meta({ pattern: USERNAME_PATTERN, example: 'corner-shop' }), password: passwordRule })

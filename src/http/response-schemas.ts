@@ -14,8 +14,8 @@ export const tokenResponse = z
   });
 
 export const meResponse = z
-  .object({ id: z.number().int(), username: z.string() })
-  .meta({ id: 'Me', example: { id: 1, username: 'corner-shop' } });
+  .object({ id: z.number().int(), username: z.string(), display_name: z.string().meta({ description: "The shop's name as customers see it (share pages, reminders, updates); the username until set" }) })
+  .meta({ id: 'Me', example: { id: 1, username: 'corner-shop', display_name: 'Corner Shop' } });
 
 export const totalsResponse = z
   .object({
@@ -241,3 +241,38 @@ export type StatementResponse = z.infer<typeof statementResponse>;
 export type StatementEntryResponse = z.infer<typeof statementEntryResponse>;
 export type DueResponse = z.infer<typeof dueResponse>;
 export type ImportResponse = z.infer<typeof importResponse>;
+export type MeResponse = z.infer<typeof meResponse>;
+
+export const shareLinkResponse = z
+  .object({
+    id: z.number().int(),
+    url: z.string().meta({ description: 'The read-only page for this customer: PUBLIC_BASE_URL/s/<token>' }),
+    created_at: z.string().meta({ format: 'date-time' }),
+    expires_at: z.string().nullable().meta({ format: 'date-time', description: 'null: until revoked' }),
+  })
+  .meta({ id: 'ShareLink', example: { id: 1, url: 'https://ledger.example.com/s/3q2-7wJp0pQ5tq1R9fmb8PzvvdG8F3A9ySx2fW9N0xE', created_at: '2026-12-01T09:00:00.000Z', expires_at: null } });
+
+export const reminderResponse = z
+  .object({
+    text: z.string().meta({ description: 'A ready message for the customer, with the link' }),
+    share_url: z.string(),
+    telegram_share_url: z.string().meta({ description: 'Opens Telegram to forward the message (t.me/share/url)' }),
+    whatsapp_url: z.string().nullable().meta({ description: 'wa.me link to the customer\'s phone with the message; null without a phone' }),
+  })
+  .meta({
+    id: 'Reminder',
+    example: {
+      text: 'Hi Alice, your balance with Corner Shop is 3,000.00 as of 1 Dec 2026. Statement: https://ledger.example.com/s/3q2-7wJp0pQ5tq1R9fmb8PzvvdG8F3A9ySx2fW9N0xE',
+      share_url: 'https://ledger.example.com/s/3q2-7wJp0pQ5tq1R9fmb8PzvvdG8F3A9ySx2fW9N0xE',
+      telegram_share_url: 'https://t.me/share/url?url=https%3A%2F%2Fledger.example.com%2Fs%2F3q2-7wJp0pQ5tq1R9fmb8PzvvdG8F3A9ySx2fW9N0xE&text=Hi%20Alice%2C%20your%20balance%20with%20Corner%20Shop%20is%203%2C000.00%20as%20of%201%20Dec%202026.',
+      whatsapp_url: 'https://wa.me/919800011111?text=Hi%20Alice%2C%20your%20balance%20with%20Corner%20Shop%20is%203%2C000.00%20as%20of%201%20Dec%202026.%20Statement%3A%20https%3A%2F%2Fledger.example.com%2Fs%2F3q2-7wJp0pQ5tq1R9fmb8PzvvdG8F3A9ySx2fW9N0xE',
+    },
+  });
+
+export const subscriberResponse = z
+  .object({ id: z.number().int(), chat_title: z.string(), language: z.string(), created_at: z.string().meta({ format: 'date-time' }) })
+  .meta({ id: 'Subscriber', example: { id: 1, chat_title: 'Alice', language: 'en', created_at: '2026-12-01T09:05:00.000Z' } });
+
+export type ShareLinkResponse = z.infer<typeof shareLinkResponse>;
+export type ReminderResponse = z.infer<typeof reminderResponse>;
+export type SubscriberResponse = z.infer<typeof subscriberResponse>;

@@ -19,7 +19,7 @@ const errorLog: string[] = [];
 // The ledger proper. Bookkeeping the bot keeps for itself (seen update ids, pending choices, failed
 // link attempts) may change on any update; these tables may change only with a confirming reply.
 const LEDGER = ['users', 'customers', 'ledger_entries', 'idempotency_keys', 'telegram_links', 'telegram_link_codes'];
-const CONFIRMED = /^(Recorded|Added|Already added|Linked|Unlinked|Undone|Your new API token|Logged out|Password set|Your shop account)\b/;
+const CONFIRMED = /^(Recorded|Added|Already added|Linked|Unlinked|Undone|Your new API token|Logged out|Password set|Your shop account|Your customers now see)\b/;
 
 async function ledgerChecksum(): Promise<string> {
   const hash = createHash('sha256');

@@ -96,8 +96,8 @@ describe('/statement, /chart, /dues and /export', () => {
         '2. Bob: 300.00; never paid; 0-30 days: 300.00',
       ].join('\n'),
     ]);
-    expect(buttons(calls).map((b) => b.text)).toEqual(['📄 Alice Khan', '📄 Bob']);
-    expect(sentFile(await h.press(buttons(calls)[1]?.data ?? ''), 'sendDocument').caption).toContain('Statement for Bob');
+    expect(buttons(calls).map((b) => b.text)).toEqual(['📄 Alice Khan', '🔔 Remind', '📄 Bob', '🔔 Remind']);
+    expect(sentFile(await h.press(buttons(calls)[2]?.data ?? ''), 'sendDocument').caption).toContain('Statement for Bob');
     expect(texts(await h.send('/dues give'))).toEqual([['You owe 50.00 (1 customer), largest first:', '1. Advance: 50.00; never paid; 0-30 days: 50.00'].join('\n')]);
   });
 

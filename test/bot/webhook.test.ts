@@ -21,7 +21,7 @@ const setWebhookCalls: Record<string, unknown>[] = [];
 async function prepare(webhookSecret: string | null) {
   const logger = createLogger('silent');
   const connection = { token: TOKEN, apiRoot: server.config.apiURL };
-  const bot = createBot({ services: h.services, documents: h.runtime.documents, state: h.runtime.botState, em: h.db.em, logger, clock: h.runtime.clock, connection });
+  const bot = createBot({ services: h.services, documents: h.runtime.documents, publicBase: () => 'http://127.0.0.1:8000', state: h.runtime.botState, em: h.db.em, logger, clock: h.runtime.clock, connection });
   const telegram = { mode: 'webhook', botToken: TOKEN, apiRoot: server.config.apiURL, webhookUrl: 'https://ledger.example.com', webhookSecret } as const;
   const direct = new Api(TOKEN, { apiRoot: server.config.apiURL });
   const prepared = superviseBot(bot, telegram, logger, undefined, direct);

@@ -6,8 +6,9 @@ import { ROOT } from '../support/process.js';
 
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
-// Codes only the bot can meet: no API route reaches them (a link code is claimed in the chat, /undo is a command).
-const BOT_ONLY = new Set(['invalid_link_code', 'token_required', 'nothing_to_undo']);
+// Codes only the bot can meet: no API route reaches them (a link or subscribe code is used in the chat,
+// /undo is a command, and only a chat can be a group).
+const BOT_ONLY = new Set(['invalid_link_code', 'token_required', 'nothing_to_undo', 'invalid_subscribe_code', 'group_cannot_subscribe']);
 
 /** Every error code the API can answer, as the source writes them: domain errors and the HTTP layer's own. */
 function codesInSource(): Map<string, string> {

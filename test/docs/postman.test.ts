@@ -30,8 +30,8 @@ describe('the Postman collection', () => {
     expect(readFileSync(ENVIRONMENT_FILE, 'utf8')).toBe(render(environment));
   });
 
-  it('when read, then it has the Auth, Customers, Ledger, Summary, Statements and reports, and Telegram linking folders', () => {
-    expect(parsed.item.map((f) => f.name)).toEqual(['Auth', 'Customers', 'Ledger', 'Summary', 'Statements and reports', 'Telegram linking']);
+  it('when read, then it has the Auth, Customers, Ledger, Summary, Statements and reports, Sharing, and Telegram linking folders', () => {
+    expect(parsed.item.map((f) => f.name)).toEqual(['Auth', 'Customers', 'Ledger', 'Summary', 'Statements and reports', 'Sharing', 'Telegram linking']);
   });
 
   it('when every request is read, then each tests its status, and each with a body tests the body', () => {

@@ -18,7 +18,8 @@ describe('POST /api/auth/register/', () => {
     expect(res.body.token).toMatch(/^[0-9a-f]{64}$/);
     const me = await request(h.app).get('/api/auth/me/').set(auth(res.body.token));
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ id: expect.any(Number), username: 'shop.one' });
+    // The shop's name customers see is the username until the merchant sets one.
+    expect(me.body).toEqual({ id: expect.any(Number), username: 'shop.one', display_name: 'shop.one' });
   });
 
   it('when the username is taken, then 400 naming the username field', async () => {

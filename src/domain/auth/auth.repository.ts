@@ -1,4 +1,4 @@
-import { currentEm, dateOf, num, sqlRows, type EntityManager } from '../../db/sql.js';
+import { currentEm, dateOf, num, sqlRows, sqlRun, type EntityManager } from '../../db/sql.js';
 import { ApiTokenSchema } from './api-token.entity.js';
 import { UserSchema } from './user.entity.js';
 
@@ -44,9 +44,13 @@ export function createAuthRepository(root: EntityManager) {
       return row ? { id: num(row.id), passwordHash: String(row.password_hash) } : null;
     },
 
-    async findUser(id: number): Promise<{ id: number; username: string } | null> {
-      const [row] = await sqlRows(currentEm(root), 'select id, username from users where id = ?', [id]);
-      return row ? { id: num(row.id), username: String(row.username) } : null;
+    async findUser(id: number): Promise<{ id: number; username: string; displayName: string } | null> {
+      const [row] = await sqlRows(currentEm(root), 'select id, username, display_name from users where id = ?', [id]);
+      return row ? { id: num(row.id), username: String(row.username), displayName: row.display_name === null ? String(row.username) : String(row.display_name) } : null;
+    },
+
+    async setDisplayName(id: number, displayName: string): Promise<void> {
+      await sqlRun(currentEm(root), 'update users set display_name = ? where id = ?', [displayName, id]);
     },
 
     /** A token that has not been revoked, with its owner's username. */

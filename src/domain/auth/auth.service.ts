@@ -7,7 +7,7 @@ import type { Actor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { InvalidCredentials, InvalidToken, UsernameTaken } from '../errors.js';
 import { createLruCache } from '../lru-cache.js';
-import { loginPasswordRule, loginUsernameRule, passwordRule, usernameRule } from '../rules.js';
+import { displayNameField, loginPasswordRule, loginUsernameRule, passwordRule, usernameRule } from '../rules.js';
 import { parseInput } from '../validate.js';
 import type { AuthRepository } from './auth.repository.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -29,6 +29,7 @@ const PRINCIPAL_CACHE_MAX = 10_000;
 
 const registrationRule = z.object({ username: usernameRule, password: passwordRule });
 const loginRule = z.object({ username: loginUsernameRule, password: loginPasswordRule });
+const displayNameRule = z.object({ displayName: displayNameField });
 
 /**
  * bcrypt reads only the first 72 bytes of what it is given, so passwords are pre-hashed: SHA-256,
@@ -205,10 +206,17 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
       await users.setPasswordHash(actor.ownerId, await storedHash(checked));
     },
 
-    async me(actor: Actor): Promise<{ id: number; username: string }> {
+    /** The merchant: its username, and the shop name customers see (the username until one is set). */
+    async me(actor: Actor): Promise<{ id: number; username: string; displayName: string }> {
       const user = await users.findUser(actor.ownerId);
       if (!user) throw new InvalidToken();
       return user;
+    },
+
+    async setDisplayName(actor: Actor, command: { displayName: string }): Promise<{ id: number; username: string; displayName: string }> {
+      const { displayName } = parseInput(displayNameRule, command);
+      await users.setDisplayName(actor.ownerId, displayName);
+      return this.me(actor);
     },
   };
 }

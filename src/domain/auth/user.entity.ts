@@ -12,6 +12,8 @@ export const UserSchema = defineEntity({
     createdByChat: p.string().length(32).nullable().unique(),
     // How many customers the merchant has made (archived ones too): the cap is checked on this, not by counting.
     customerCount: p.integer().default(0),
+    // The shop's name as customers see it (share pages, reminders, updates); the username when unset.
+    displayName: p.string().length(100).nullable(),
   },
 });
 

@@ -36,10 +36,18 @@ function definedOnly(changes: CustomerChanges): Partial<CustomerFields> {
   return out;
 }
 
-export type CustomerServiceDeps = { customers: CustomerRepository; merchantTotals: MerchantTotalsRepository; transactions: Transactions; clock: Clock; maxCustomers: number };
+export type CustomerServiceDeps = {
+  customers: CustomerRepository;
+  merchantTotals: MerchantTotalsRepository;
+  transactions: Transactions;
+  clock: Clock;
+  maxCustomers: number;
+  /** Called in the archive's transaction (the customer's share links end with it). */
+  onArchived?: (customerId: number) => Promise<void>;
+};
 
 /** A merchant's customers: every call is scoped to the actor's own, archived ones are gone. */
-export function createCustomerService({ customers, merchantTotals, transactions, clock, maxCustomers }: CustomerServiceDeps) {
+export function createCustomerService({ customers, merchantTotals, transactions, clock, maxCustomers, onArchived }: CustomerServiceDeps) {
   async function found(actor: Actor, id: number): Promise<CustomerView> {
     const customer = await customers.findActive(actor.ownerId, id);
     if (!customer) throw new CustomerNotFound();
@@ -129,6 +137,7 @@ export function createCustomerService({ customers, merchantTotals, transactions,
         const was = await customers.archive(actor.ownerId, id, clock.now());
         if (!was) throw new CustomerNotFound();
         await merchantTotals.apply(actor.ownerId, changeOf(was, null), MAX_TOTAL_MINOR);
+        await onArchived?.(id);
       });
     },
   };

@@ -45,6 +45,13 @@ export type OverallSummary = {
   balance: bigint;
 };
 
+/** What a posting tells its listener: one entry, or the sums of an import (one message, however many rows). */
+export type PostingEvent =
+  | { kind: 'entry'; type: EntryType; amount: number; entryDate: string; balance: number; reversal: boolean }
+  | { kind: 'import'; entries: number; credit: number; debit: number; balance: number };
+
+export type PostingListener = { posted(customerId: number, event: PostingEvent): Promise<unknown> };
+
 /** A credit or debit to post: the amount in minor units, the date today (UTC) when left out. */
 export type NewEntry = { type: EntryType; amountMinor: number; note?: string | undefined; entryDate?: string | undefined };
 export type EntryListQuery = {
@@ -86,12 +93,14 @@ export type LedgerServiceDeps = {
   merchantTotals: MerchantTotalsRepository;
   days: CustomerDaysRepository;
   integrity: IntegrityRepository;
+  /** Told of every posting inside its transaction (customers' updates go in the outbox with it). */
+  listener?: PostingListener;
   transactions: Transactions;
   clock: Clock;
 };
 
 /** The append-only ledger: entries move running totals in the same transaction; corrections are reversals. */
-export function createLedgerService({ entries, merchantTotals, days, integrity, transactions, clock }: LedgerServiceDeps) {
+export function createLedgerService({ entries, merchantTotals, days, integrity, transactions, clock, listener }: LedgerServiceDeps) {
   async function assertCustomer(actor: Actor, customerId: number): Promise<void> {
     if (!(await entries.customerIsActive(actor.ownerId, customerId))) throw new CustomerNotFound();
   }
@@ -127,6 +136,7 @@ export function createLedgerService({ entries, merchantTotals, days, integrity, 
         apiToken: actor.tokenId,
         telegramChatId: actor.chatId,
       });
+      await listener?.posted(customerId, { kind: 'entry', type: data.type, amount: data.amount, entryDate: data.entryDate, balance: totals.totalCredit - totals.totalDebit, reversal: reverses !== null });
       return { entry, totals: totalsOf(totals), customerName: totals.name };
     });
   }
@@ -179,6 +189,7 @@ export function createLedgerService({ entries, merchantTotals, days, integrity, 
         await entries.insertMany(
           rows.map((r) => ({ customer: customerId, ...r, reverses: null, createdAt: now, channel: actor.channel, apiToken: actor.tokenId, telegramChatId: actor.chatId })),
         );
+        await listener?.posted(customerId, { kind: 'import', entries: rows.length, credit, debit, balance: after.totalCredit - after.totalDebit });
         return rows.length;
       });
     },
