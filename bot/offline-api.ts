@@ -5,7 +5,7 @@ import { z } from 'zod';
 /** A file the bot uploaded (sendDocument, sendPhoto), as the multipart body carried it. */
 export type OfflineFile = { field: string; filename: string; type: string; data: Buffer };
 /** One Bot API call: the method, its JSON or form fields, and any files. */
-export type OfflineCall = { method: string; payload: Record<string, unknown>; files?: OfflineFile[] };
+export type OfflineCall = { method: string; payload: Record<string, unknown>; files?: OfflineFile[]; /** The error it was answered with, when a failure rule refused it. */ failed?: OfflineFailure };
 /** A Bot API error answer, e.g. `{ error_code: 403, description: 'Forbidden: bot was blocked by the user' }`. */
 export type OfflineFailure = { error_code: number; description: string; parameters?: { retry_after?: number } };
 
@@ -139,6 +139,7 @@ export function createOfflineApi(options: { botInfo: UserFromGetMe; firstMessage
       if (options.record !== false) calls.push(call);
       for (const listener of listeners) listener(call);
       const failed = failure?.(call) ?? null;
+      if (failed) call.failed = failed;
       const body = failed ? { ok: false, ...failed } : { ok: true, result: answer(call) };
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     },

@@ -34,7 +34,7 @@ export function updateText(payload: unknown, c: { shop: string; language: string
   const head =
     p.kind === 'import'
       ? customerText(language, 'update-import', { shop: c.shop, entries: p.entries, balance })
-      : customerText(language, p.reversal ? (p.type === 'credit' ? 'update-undo-got' : 'update-undo-gave') : p.type === 'credit' ? 'update-gave' : 'update-got', {
+      : customerText(language, p.reversal ? (p.type === 'debit' ? 'update-undo-credit' : 'update-undo-payment') : p.type === 'credit' ? 'update-gave' : 'update-got', {
           shop: c.shop,
           amount: formatGroupedMinor(p.amount),
           date: formatIsoDate(p.entryDate),
@@ -98,19 +98,25 @@ export function createUpdatesSender(deps: { updates: UpdatesService; api: Api; c
     }
   }
 
+  /** Claims what is due and sends it; returns how many messages were claimed. */
+  async function cycle(keepGoing: () => boolean): Promise<number> {
+    const claimed = await updates.claim(o.claimMs, Math.max(1, o.perSecond));
+    for (const m of claimed) {
+      if (!keepGoing()) break;
+      await sendOne(m);
+    }
+    return claimed.length;
+  }
+
   async function run(): Promise<void> {
     while (running) {
-      let claimed: Awaited<ReturnType<UpdatesService['claim']>> = [];
+      let claimed = 0;
       try {
-        claimed = await updates.claim(o.claimMs, Math.max(1, o.perSecond));
-        for (const m of claimed) {
-          if (!running) break;
-          await sendOne(m);
-        }
+        claimed = await cycle(() => running);
       } catch (error) {
         logger.warn({ err: error }, 'the updates outbox could not be read; trying again');
       }
-      if (running && claimed.length === 0) {
+      if (running && claimed === 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, o.pollMs);
           timer.unref();
@@ -130,9 +136,15 @@ export function createUpdatesSender(deps: { updates: UpdatesService; api: Api; c
       running = true;
       loop = run();
     },
-    /** Looks at the outbox now (a test, or a posting on this instance). */
+    /** Looks at the outbox now (a posting on this instance). */
     poke() {
       wake?.();
+    },
+    /** Sends everything due now, without the loop (tools and tests); returns how many were claimed. */
+    async drain(): Promise<number> {
+      let total = 0;
+      for (let n = await cycle(() => true); n > 0; n = await cycle(() => true)) total += n;
+      return total;
     },
     /** Stops after the message in hand; what is left waits in the outbox for the next start. */
     async stop() {

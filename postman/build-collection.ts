@@ -355,6 +355,10 @@ const sharing: Item[] = [
     token: null,
     tests: [status(200), contentType('text/css')],
   }),
+  request('The page icon', 'GET', '/s/assets/icon.svg', {
+    token: null,
+    tests: [status(200), contentType('image/svg+xml')],
+  }),
   request("Alice's statement from her page", 'GET', '/s/{{share_token}}/statement.pdf', {
     token: null,
     tests: [status(200), contentType('application/pdf')],

@@ -641,6 +641,13 @@ export const OPERATIONS: RouteConfig[] = [
     summary: "The customer page's stylesheet",
     responses: { 200: { description: 'CSS', content: { 'text/css': { schema: { type: 'string' } } } } },
   },
+  {
+    method: 'get',
+    path: '/s/assets/icon.svg',
+    tags: ['Customer pages'],
+    summary: "The customer page's icon",
+    responses: { 200: { description: 'SVG', content: { 'image/svg+xml': { schema: { type: 'string' } } } } },
+  },
 ];
 
 // Every authenticated route counts against its token's limit; these two count per IP and username.

@@ -5,7 +5,7 @@ import type { Services } from '../domain/services.js';
 import { CUSTOMER_LANGUAGES, customerLanguage, balanceForCustomer, type CustomerLanguage } from '../render/customer-texts.js';
 import { fileNamePart } from '../render/file-names.js';
 import { formatGroupedMinor } from '../render/format.js';
-import { goneSharePage, SHARE_PAGE_CSS, sharePage } from '../render/share-page.js';
+import { goneSharePage, SHARE_PAGE_CSS, SHARE_PAGE_ICON, sharePage } from '../render/share-page.js';
 import type { StatementDocuments } from '../render/statement-document.js';
 import { sendStream } from './downloads.js';
 import { methodNotAllowed } from './errors.js';
@@ -49,6 +49,9 @@ export function createSharePageRouter({ services, documents, clock, limit, botUs
 
   router.get('/s/assets/share.css', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=3600').type('css').send(SHARE_PAGE_CSS);
+  });
+  router.get('/s/assets/icon.svg', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400').type('svg').send(SHARE_PAGE_ICON);
   });
 
   router

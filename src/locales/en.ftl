@@ -43,8 +43,8 @@ subscribed = You will get a message here for every new entry in your account at 
 already-subscribed = You already get updates from { $shop } here. { $balance }.
 update-gave = { $shop }: you took { $amount } on credit ({ $date }). { $balance }.
 update-got = { $shop }: your payment of { $amount } was recorded ({ $date }). { $balance }.
-update-undo-gave = { $shop }: a payment of { $amount } was taken back ({ $date }). { $balance }.
-update-undo-got = { $shop }: a credit of { $amount } was taken back ({ $date }). { $balance }.
+update-undo-payment = { $shop }: a payment of { $amount } was taken back ({ $date }). { $balance }.
+update-undo-credit = { $shop }: a credit of { $amount } was taken back ({ $date }). { $balance }.
 update-import = { $shop }: { $entries ->
         [one] 1 entry was added
        *[other] { $entries } entries were added

@@ -6,6 +6,8 @@ import { formatGroupedMinor, formatIsoDate } from './format.js';
 
 /** The page's one stylesheet, served beside it (no inline style: the page's policy allows 'self' only). */
 export const SHARE_PAGE_CSS = readFileSync(fileURLToPath(new URL('./share-page.css', import.meta.url)), 'utf8');
+/** Its icon (browsers ask for one; without it every visit logs a 404). */
+export const SHARE_PAGE_ICON = readFileSync(fileURLToPath(new URL('./share-icon.svg', import.meta.url)), 'utf8');
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text in HTML: every markup character escaped. */
@@ -23,6 +25,7 @@ function layout(language: CustomerLanguage, title: string, body: string): string
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/s/assets/share.css">
+<link rel="icon" href="/s/assets/icon.svg" type="image/svg+xml">
 </head>
 <body>
 ${body}

@@ -4,12 +4,11 @@ import { z } from 'zod';
 import type { BotContext } from '../../bot/context.js';
 import { createI18n } from '../../bot/i18n.js';
 import { createOfflineApi, offlineBotInfo, type OfflineApi, type OfflineCall } from '../../bot/offline-api.js';
-import type { Clock } from '../../src/domain/clock.js';
 import type { Services } from '../../src/domain/services.js';
-import { createLogger, type Logger } from '../../src/logger.js';
-import { createRuntime } from '../../src/runtime.js';
+import { createLogger } from '../../src/logger.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.js';
 import { PASSWORD } from '../support/fixtures.js';
-import { createHarness, testConfig, type Harness } from '../support/harness.js';
+import { createHarness, testConfig, type Harness, type HarnessOptions } from '../support/harness.js';
 import { textUpdate } from './updates.js';
 
 const i18n = createI18n();
@@ -48,7 +47,7 @@ export type BotHarness = Harness & BotInstance;
 type Ids = Pick<BotInstance, 'nextUpdateId' | 'nextMessageId'>;
 
 /** The real runtime on a fresh database, its bot talking to the offline Bot API, which records what it sends. */
-export async function createBotHarness(options: { logger?: Logger; clock?: Clock } = {}): Promise<BotHarness> {
+export async function createBotHarness(options: Omit<HarnessOptions, 'offlineBot'> = {}): Promise<BotHarness> {
   const api = createOfflineApi({ botInfo: BOT_INFO });
   const harness = await createHarness({ ...options, offlineBot: api });
   let messageIds = 1000;
@@ -61,10 +60,14 @@ export async function createBotHarness(options: { logger?: Logger; clock?: Clock
  * A second bot instance over the harness's database, as another webhook instance would be: its own
  * runtime and bot, fed update and message ids from the same sequence as the first.
  */
-export async function createOtherInstance(h: BotHarness, options: { clock?: Clock } = {}): Promise<BotInstance & { close(): Promise<void> }> {
+export async function createOtherInstance(
+  h: BotHarness,
+  options: Pick<RuntimeOptions, 'clock' | 'updatesSender'> & { publicBaseUrl?: string } = {},
+): Promise<BotInstance & { runtime: Runtime; close(): Promise<void> }> {
   const api = createOfflineApi({ botInfo: BOT_INFO });
-  const runtime = await createRuntime(testConfig(h.databaseUrl), { offlineBot: api, logger: createLogger('silent'), ...options });
-  return { ...botInstance(runtime.bot, api, runtime.services, h), close: () => runtime.stop() };
+  const { publicBaseUrl, ...runtimeOptions } = options;
+  const runtime = await createRuntime(testConfig(h.databaseUrl, publicBaseUrl ? { publicBaseUrl } : {}), { offlineBot: api, logger: createLogger('silent'), ...runtimeOptions });
+  return { ...botInstance(runtime.bot, api, runtime.services, h), runtime, close: () => runtime.stop() };
 }
 
 function botInstance(bot: Bot<BotContext> | null, api: OfflineApi, services: Services, ids: Ids): BotInstance {

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, harnessWithMerchants, manualClock } from '../support/fixtures.js';
+import { auth, binaryBody, harnessWithMerchants, manualClock } from '../support/fixtures.js';
 import { nextPath, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -14,13 +14,6 @@ let shop: string;
 let mallory: string;
 let alice: number;
 const clock = manualClock(Date.parse('2026-11-30T10:00:00Z'));
-
-/** Binary bodies (PDF, PNG) as a Buffer. */
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 beforeAll(async () => {
   ({ h, tokens: { shop, mallory } } = await harnessWithMerchants(['shop', 'mallory'], { clock }));
@@ -104,7 +97,7 @@ describe('GET /api/customers/{id}/statement/', () => {
   });
 
   it('when a PDF is asked for, then it is a PDF that names the customer, every amount, the opening and closing balance, and "Page 1 of 1"', async () => {
-    const res = await request(h.app).get(`/api/customers/${alice}/statement/?format=pdf&start_date=2026-11-01`).set(auth(shop)).buffer(true).parse(binary);
+    const res = await request(h.app).get(`/api/customers/${alice}/statement/?format=pdf&start_date=2026-11-01`).set(auth(shop)).buffer(true).parse(binaryBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe('attachment; filename="statement-Alice-Khan-2026-11-01-2026-11-30.pdf"');
@@ -125,7 +118,7 @@ describe('GET /api/customers/{id}/statement/', () => {
 
 describe('GET /api/customers/{id}/chart.png', () => {
   it('when the chart is asked for, then it is a PNG of the stated size that is not blank', async () => {
-    const res = await request(h.app).get(`/api/customers/${alice}/chart.png`).set(auth(shop)).buffer(true).parse(binary);
+    const res = await request(h.app).get(`/api/customers/${alice}/chart.png`).set(auth(shop)).buffer(true).parse(binaryBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     const png = PNG.sync.read(res.body);

@@ -78,3 +78,10 @@ export async function createCustomer(app: Express, token: string, body: object):
   expect(res.status).toBe(201);
   return Number(res.body.id);
 }
+
+/** A supertest parser that keeps a binary body (PDF, PNG) as a Buffer: `.buffer(true).parse(binaryBody)`. */
+export const binaryBody = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};

@@ -6,7 +6,7 @@ import type { Clock } from '../../src/domain/clock.js';
 import type { Services } from '../../src/domain/services.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createApp, type AppDeps } from '../../src/http/app.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.js';
 import { freshDatabase } from './database.js';
 
 export type Harness = {
@@ -22,22 +22,28 @@ export type HarnessOptions = {
   clock?: Clock;
   bcryptCost?: number;
   /** Tests register many merchants from one address: limits are off unless a test asks for them. */
-  rateLimits?: { authPerWindow: number; apiPerWindow: number };
+  rateLimits?: { authPerWindow: number; apiPerWindow: number; sharePerWindow?: number };
   logger?: Logger;
   offlineBot?: OfflineApi;
   /** MAX_CUSTOMERS_PER_MERCHANT for this instance. */
   maxCustomers?: number;
+  /** PUBLIC_BASE_URL for this instance. */
+  publicBaseUrl?: string;
+  /** The customers' updates sender's pacing. */
+  updatesSender?: RuntimeOptions['updatesSender'];
 };
 
 /** The environment a test instance runs with: its own database, cheap bcrypt, quiet logs. */
-export function testConfig(databaseUrl: string, options: Pick<HarnessOptions, 'bcryptCost' | 'rateLimits' | 'maxCustomers'> = {}) {
+export function testConfig(databaseUrl: string, options: Pick<HarnessOptions, 'bcryptCost' | 'rateLimits' | 'maxCustomers' | 'publicBaseUrl'> = {}) {
   return createConfig({
     ...(options.maxCustomers ? { MAX_CUSTOMERS_PER_MERCHANT: String(options.maxCustomers) } : {}),
+    ...(options.publicBaseUrl ? { PUBLIC_BASE_URL: options.publicBaseUrl } : {}),
     DATABASE_URL: databaseUrl,
     BCRYPT_COST: String(options.bcryptCost ?? 4),
     LOG_LEVEL: 'silent',
     RATE_LIMIT_AUTH_PER_MIN: String(options.rateLimits?.authPerWindow ?? 1_000_000),
     RATE_LIMIT_API_PER_MIN: String(options.rateLimits?.apiPerWindow ?? 1_000_000),
+    SHARE_RATE_LIMIT_PER_MIN: String(options.rateLimits?.sharePerWindow ?? 1_000_000),
   });
 }
 
@@ -51,6 +57,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     logger: options.logger ?? createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.offlineBot ? { offlineBot: options.offlineBot } : {}),
+    ...(options.updatesSender ? { updatesSender: options.updatesSender } : {}),
   });
   return {
     runtime,

@@ -92,7 +92,8 @@ export function createUpdatesService({ updates, shares, customers, transactions,
 
     // ---- for the sender -----------------------------------------------------------------------
 
-    claim: (claimMs: number, limit: number): Promise<OutboxRow[]> => transactions.run(() => updates.claim(clock.now(), claimMs, limit)),
+    // One statement, so atomic on its own: no transaction held open while other work waits on the database.
+    claim: (claimMs: number, limit: number): Promise<OutboxRow[]> => updates.claim(clock.now(), claimMs, limit),
     sent: (id: number) => updates.sent(id, clock.now()),
     retryAt: (id: number, dueAt: Date) => updates.retryAt(id, dueAt),
     isLive: (subscriptionId: number) => updates.isLive(subscriptionId),
