@@ -32,7 +32,7 @@ async function call(base: string, method: string, path: string, options: { token
 const tokenOf = (body: unknown) => z.object({ token: z.string() }).parse(body).token;
 
 describe('secrets stay out of the logs', () => {
-  it('when a full flow runs at LOG_LEVEL=trace (register, login, failed logins, API calls, link code, /start <code>, /link <token>), then no secret appears in the log output', async () => {
+  it('when a full flow runs at LOG_LEVEL=trace (register, login, failed logins, API calls, link code, /start <code>, /link <token>, a share page, the code of its deep link), then no secret appears in the log output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-secrets-'));
     const telegram = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 120 });
     await telegram.start();
@@ -83,6 +83,24 @@ describe('secrets stay out of the logs', () => {
       expect(botTextsTo(telegram, BOT_TOKEN, 7001).join('\n')).toContain('Linked');
       expect(botTextsTo(telegram, BOT_TOKEN, 7002).join('\n')).toContain('Linked');
 
+      // A customer's share page (its path is the secret), its PDF and JSON, a reminder, and the
+      // deep link's one-time code used from the customer's chat.
+      const customerId = z.object({ id: z.number() }).parse(customer.body).id;
+      const share = await call(base, 'POST', `/api/customers/${customerId}/share-links/`, { token: first, body: '{}' });
+      const pagePath = new URL(z.object({ url: z.string() }).parse(share.body).url).pathname;
+      const shareToken = pagePath.slice('/s/'.length);
+      secrets.push(shareToken);
+      for (const path of [pagePath, `${pagePath}?format=json`, `${pagePath}/statement.pdf`, `/s/${shareToken.slice(0, -1)}x`]) await fetch(`${base}${path}`).then((r) => r.arrayBuffer());
+      expect((await call(base, 'POST', `/api/customers/${customerId}/reminder/`, { token: first })).status).toBe(200);
+      const updates = await fetch(`${base}${pagePath}/updates`, { redirect: 'manual' });
+      expect(updates.status).toBe(303);
+      const subscribeCode = new URL(String(updates.headers.get('location'))).searchParams.get('start') ?? '';
+      secrets.push(subscribeCode);
+      const customerChat = telegram.getClient(BOT_TOKEN, { chatId: 7004, userId: 7004, type: 'private', firstName: 'Alice' });
+      await customerChat.sendCommand(customerChat.makeCommand(`/start ${subscribeCode}`));
+      await waitFor(() => botTextsTo(telegram, BOT_TOKEN, 7004), (texts) => texts.length > 0);
+      expect(botTextsTo(telegram, BOT_TOKEN, 7004).join('\n')).toContain('You will get a message here');
+
       expect((await call(base, 'POST', '/api/auth/logout/', { token: second })).status).toBe(204);
     } finally {
       expect(await service.stop('SIGTERM')).toBe(0);
@@ -92,7 +110,7 @@ describe('secrets stay out of the logs', () => {
 
     const log = service.output();
     // The log did record the flow (so an empty log cannot pass), with the secrets masked.
-    for (const path of ['/api/auth/register/', '/api/auth/login/', '/api/auth/me/', '/api/telegram/link-code/', '/api/auth/logout/']) {
+    for (const path of ['/api/auth/register/', '/api/auth/login/', '/api/auth/me/', '/api/telegram/link-code/', '/api/auth/logout/', '/s/[redacted]', 'start=[redacted]']) {
       expect(log).toContain(path);
     }
     expect(log).toContain('"authorization":"[redacted]"');
