@@ -5,6 +5,7 @@ import type { Clock } from '../src/domain/clock.js';
 import type { Services } from '../src/domain/services.js';
 import type { StatementDocuments } from '../src/render/statement-document.js';
 import type { Logger } from '../src/logger.js';
+import type { LocalStyle } from '../src/render/local-format.js';
 import { ChatNotLinked, PrivateOnly } from './errors.js';
 import type { BotState } from './state/index.js';
 
@@ -22,6 +23,12 @@ export type BotFlavor = {
   actor: Actor | null;
   /** Which line of a several-line message this is (0 for a message of one line). */
   line: number;
+  /** The chat's language and digits, and its merchant's currency (set once the chat is known). */
+  style: LocalStyle;
+  /** Minor units as this chat reads money: `৳১,২৫,০০০.০০`, `₹1,25,000.00`, `1,250.50`. */
+  money: (minor: number | bigint) => string;
+  /** A YYYY-MM-DD date as this chat reads dates. */
+  date: (isoDate: string) => string;
 };
 
 export type BotContext = Context & BotFlavor & I18nFlavor;

@@ -25,6 +25,8 @@ import { createI18n } from './i18n.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
 import { eachLine } from './middlewares/lines.js';
 import { loadActor, provide, skipSeenUpdates, unitOfWork } from './middlewares/setup.js';
+import { loadStyle } from './middlewares/style.js';
+import { languageFeature } from './features/language.js';
 import type { OfflineApi } from './offline-api.js';
 import type { BotState } from './state/index.js';
 
@@ -57,6 +59,7 @@ export function createBot({ services, documents, publicBase, state, em, logger, 
   bot.use(unitOfWork(em));
   bot.use(skipSeenUpdates);
   bot.use(loadActor);
+  bot.use(loadStyle);
 
   const features = new Composer<BotContext>();
   // Before /link's /start: a customer's /start <u_…> code subscribes, it does not link.
@@ -69,6 +72,7 @@ export function createBot({ services, documents, publicBase, state, em, logger, 
   features.use(summaryFeature());
   features.use(statementsFeature());
   features.use(remindFeature());
+  features.use(languageFeature());
   features.use(undoFeature());
   features.use(editsFeature());
   features.use(cancelFeature());

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import type { BotContext } from './context.js';
+import { telegramLanguage } from './middlewares/style.js';
 
 const LOCALES = fileURLToPath(new URL('./locales', import.meta.url));
 
@@ -14,7 +15,8 @@ export function createI18n(): I18n<BotContext> {
     defaultLocale: 'en',
     useSession: false,
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: () => 'en',
+    // Until the chat's own choice is read (loadStyle), its user's Telegram language when it is one of ours.
+    localeNegotiator: (ctx) => telegramLanguage(ctx.from?.language_code),
   });
   i18n.loadLocalesDirSync(LOCALES);
   return i18n;

@@ -5,11 +5,11 @@ import { fingerprintOf } from '../src/domain/idempotency/fingerprint.js';
 import { ENTRY_TYPES, type EntryType } from '../src/domain/ledger/ledger-entry.entity.js';
 import type { BotContext } from './context.js';
 import { StaleButton } from './errors.js';
-import { clip, money } from './format.js';
+import { clip } from './format.js';
 import { cancelButton, entryOptionButton } from './keyboards/buttons.js';
 import { undoKeyboard } from './keyboards/undo.js';
 import type { EntryOption, EntryTarget, Question } from './resolve-entry.js';
-import { balanceSentence, entryWhat } from './texts.js';
+import { balanceSentence, entryDay, entryWhat } from './texts.js';
 
 /** A line's reading with its type: what a press posts. `type` null: the merchant has yet to say gave or got. */
 export type ChatEntry = EntryOption & { type: EntryType | null };
@@ -89,7 +89,7 @@ export function postedReply(ctx: BotContext, replayed: boolean, r: Posted, today
     what: entryWhat(ctx, r.type, r.amount),
     name: r.customerName,
     note: r.note ? ` (${clip(r.note, 200)})` : '',
-    date: r.date !== today ? ctx.t('entry-on-date', { date: r.date }) : '',
+    date: r.date !== today ? ctx.t('entry-on-date', { date: entryDay(ctx, r.date) }) : '',
   };
   const text = `${ctx.t(replayed ? 'already-recorded' : 'recorded', vars)}\n${balanceSentence(ctx, r.customerName, r.balance)}`;
   return { text, keyboard: undoKeyboard(ctx, r.customerId, r.entryId) };
@@ -101,7 +101,7 @@ function extra(o: ChatEntry, today: string): string {
 }
 
 export function optionLabel(ctx: BotContext, o: ChatEntry, today: string): string {
-  const vars = { amount: money(o.amount), extra: extra(o, today) };
+  const vars = { amount: ctx.money(o.amount), extra: extra(o, today) };
   return 'customerId' in o.target
     ? ctx.t('button-option-customer', { ...vars, name: clip(o.target.name, 30) })
     : ctx.t('button-option-add', { ...vars, name: clip(o.target.create, 30) });
@@ -123,9 +123,9 @@ export const openEntryChoice = (ctx: BotContext, actor: Actor, key: string, opti
 export function gaveOrGotKeyboard(ctx: BotContext, id: string, option: number, o: ChatEntry): InlineKeyboard {
   const name = clip('customerId' in o.target ? o.target.name : o.target.create, 30);
   return new InlineKeyboard()
-    .text(ctx.t('button-gave', { amount: money(o.amount), name }), entryOptionButton.pack({ id, option, type: 'c' }))
+    .text(ctx.t('button-gave', { amount: ctx.money(o.amount), name }), entryOptionButton.pack({ id, option, type: 'c' }))
     .row()
-    .text(ctx.t('button-got', { amount: money(o.amount), name }), entryOptionButton.pack({ id, option, type: 'd' }))
+    .text(ctx.t('button-got', { amount: ctx.money(o.amount), name }), entryOptionButton.pack({ id, option, type: 'd' }))
     .row()
     .text(ctx.t('button-cancel'), cancelButton.pack({ id }));
 }

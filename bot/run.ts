@@ -9,6 +9,7 @@ import type { BotContext } from './context.js';
 import { ALLOWED_UPDATES } from './create-bot.js';
 import { menu } from './features/help.js';
 import { createI18n } from './i18n.js';
+import { LANGUAGES } from '../src/render/local-format.js';
 
 /** Derived from the token, so only someone who knows the token can name it (the secret header is checked too). */
 export function webhookPath(token: string): string {
@@ -88,7 +89,11 @@ export function superviseBot(
     // The command menu is a nicety: a server without setMyCommands must not stop the bot.
     try {
       const i18n = createI18n();
+      // English for everyone, and each of our other languages for users whose Telegram is set to it.
       await unlessStopped(direct.setMyCommands(menu((key) => i18n.t('en', key))));
+      for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+        await unlessStopped(direct.setMyCommands(menu((key) => i18n.t(language, key)), { language_code: language }));
+      }
     } catch (error) {
       logger.warn({ err: error }, 'could not set the bot command menu; continuing');
     }

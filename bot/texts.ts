@@ -1,23 +1,25 @@
 import type { EntryType } from '../src/domain/ledger/ledger-entry.entity.js';
 import type { BotContext } from './context.js';
-import { money } from './format.js';
 import { isCurrencyWord, looksLikeAmount } from './parse/amount.js';
 import { readDateToken } from './parse/date.js';
 import { words } from './parse/line.js';
 
-type T = Pick<BotContext, 't'>;
+type T = Pick<BotContext, 't' | 'money'>;
+
+/** An entry's date in a reply: YYYY-MM-DD in English (as it is typed), the reader's own form elsewhere. */
+export const entryDay = (ctx: Pick<BotContext, 'style' | 'date'>, isoDate: string) => (ctx.style.language === 'en' ? isoDate : ctx.date(isoDate));
 
 /** "credit 500.00 (you gave)" */
-export const entryWhat = (ctx: T, type: EntryType, amount: number) => ctx.t(type === 'credit' ? 'entry-credit' : 'entry-debit', { amount: money(amount) });
+export const entryWhat = (ctx: T, type: EntryType, amount: number) => ctx.t(type === 'credit' ? 'entry-credit' : 'entry-debit', { amount: ctx.money(amount) });
 
 /** "credit 500.00" */
 export const entryShort = (ctx: T, type: EntryType, amount: number) =>
-  ctx.t(type === 'credit' ? 'entry-credit-short' : 'entry-debit-short', { amount: money(amount) });
+  ctx.t(type === 'credit' ? 'entry-credit-short' : 'entry-debit-short', { amount: ctx.money(amount) });
 
 /** "Alice owes you 300.00." / "You owe Alice 20.00." / "Alice is settled up (0.00)." */
 export function balanceSentence(ctx: T, name: string, balance: number | bigint): string {
-  if (balance > 0) return ctx.t('balance-owes-you', { name, amount: money(balance) });
-  if (balance < 0) return ctx.t('balance-you-owe', { name, amount: money(-BigInt(balance)) });
+  if (balance > 0) return ctx.t('balance-owes-you', { name, amount: ctx.money(balance) });
+  if (balance < 0) return ctx.t('balance-you-owe', { name, amount: ctx.money(-BigInt(balance)) });
   return ctx.t('balance-settled', { name });
 }
 

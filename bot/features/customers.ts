@@ -5,7 +5,7 @@ import { fingerprintOf } from '../../src/domain/idempotency/fingerprint.js';
 import { pressedChoice } from '../choice-guard.js';
 import { actorOf, lineKey, type BotContext } from '../context.js';
 import { StaleButton, UsageError } from '../errors.js';
-import { clip, money } from '../format.js';
+import { clip } from '../format.js';
 import { addOptionButton, cancelButton, customersPageButton } from '../keyboards/buttons.js';
 import { pageKeyboard, showPage } from '../pager.js';
 import { quotedName, readAddLine, words } from '../parse/line.js';
@@ -26,7 +26,7 @@ async function customersPage(ctx: BotContext, actor: Actor, search: string, page
   if (total === 0) return { text: search ? ctx.t('customers-none-matching', { search: clip(search, 100) }) : ctx.t('customers-none'), keyboard: undefined };
   const pages = Math.ceil(total / CUSTOMERS_PER_PAGE);
   const lines = items.map((c, i) =>
-    ctx.t('customer-line', { position: page * CUSTOMERS_PER_PAGE + i + 1, name: clip(c.name, 60), balance: money(c.totalCredit - c.totalDebit) }),
+    ctx.t('customer-line', { position: page * CUSTOMERS_PER_PAGE + i + 1, name: clip(c.name, 60), balance: ctx.money(c.totalCredit - c.totalDebit) }),
   );
   // A big book is not counted whole: past the count's cap the page count says so.
   const title = pages > 1 ? ctx.t('customers-title-page', { page: page + 1, pages: capped ? `${pages}+` : pages }) : ctx.t('customers-title');
@@ -96,7 +96,7 @@ export function customersFeature(): Composer<BotContext> {
     });
     const first = await ctx.services.customers.get(actor, existing[0]?.id ?? 0);
     const keyboard = new InlineKeyboard()
-      .text(ctx.t('button-use-existing', { name: clip(first.name, 30), balance: money(first.totalCredit - first.totalDebit) }), addOptionButton.pack({ id, option: 0 }))
+      .text(ctx.t('button-use-existing', { name: clip(first.name, 30), balance: ctx.money(first.totalCredit - first.totalDebit) }), addOptionButton.pack({ id, option: 0 }))
       .row()
       .text(ctx.t('button-add-another', { name: clip(name, 30) }), addOptionButton.pack({ id, option: 1 }))
       .row()
@@ -115,7 +115,7 @@ export function customersFeature(): Composer<BotContext> {
       if (!first) throw new StaleButton('button-no-longer-valid');
       const c = await ctx.services.customers.get(actor, first.id);
       await ctx.state.choices.close(id, String(ctx.chat?.id ?? ''), 'used');
-      await ctx.editMessageText(ctx.t('add-used-existing', { name: clip(c.name, 100), balance: money(c.totalCredit - c.totalDebit), hint: creditHint(c.name) }));
+      await ctx.editMessageText(ctx.t('add-used-existing', { name: clip(c.name, 100), balance: ctx.money(c.totalCredit - c.totalDebit), hint: creditHint(c.name) }));
       return;
     }
     await ctx.state.choices.close(id, String(ctx.chat?.id ?? ''), 'used');

@@ -17,6 +17,8 @@ export const COMMANDS: { command: string; example: string }[] = [
   { command: 'export', example: '/export' },
   { command: 'remind', example: '/remind Alice' },
   { command: 'shopname', example: '/shopname Corner Shop' },
+  { command: 'language', example: '/language or /language bn' },
+  { command: 'currency', example: '/currency BDT' },
   { command: 'undo', example: '/undo' },
   { command: 'token', example: '/token or /token revoke' },
   { command: 'password', example: '/password a-long-secret' },

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { todayUtc } from '../../src/domain/clock.js';
 import { lineKey, type BotContext } from '../context.js';
-import { money, clip } from '../format.js';
+import { clip } from '../format.js';
 import { askEntry, gaveOrGotKeyboard, openEntryChoice } from '../post-entry.js';
 import { resolveEntry } from '../resolve-entry.js';
 
@@ -22,7 +22,7 @@ export function quickEntryFeature(): Composer<BotContext> {
       const id = await openEntryChoice(ctx, actor, key, [o]);
       const name = clip('customerId' in o.target ? o.target.name : o.target.create, 60);
       const extra = `${o.note ? ` · ${clip(o.note, 60)}` : ''}${o.date && o.date !== today ? ` · ${o.date}` : ''}`;
-      await ctx.reply(ctx.t('quick-ask', { name, amount: money(o.amount), extra }), { reply_markup: gaveOrGotKeyboard(ctx, id, 0, o) });
+      await ctx.reply(ctx.t('quick-ask', { name, amount: ctx.money(o.amount), extra }), { reply_markup: gaveOrGotKeyboard(ctx, id, 0, o) });
       return;
     }
     await askEntry(ctx, actor, key, resolution.options.map((o) => ({ ...o, type: null })), resolution.question, today);

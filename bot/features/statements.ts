@@ -4,10 +4,9 @@ import { todayUtc } from '../../src/domain/clock.js';
 import type { Due } from '../../src/domain/dues/dues.service.js';
 import { fileNamePart } from '../../src/render/file-names.js';
 import { bookCsv } from '../../src/render/book-csv.js';
-import { ENGLISH } from '../../src/render/statement-data.js';
 import { actorOf, type BotContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { clip, money } from '../format.js';
+import { clip } from '../format.js';
 import { chartButton, remindButton, statementButton } from '../keyboards/buttons.js';
 import { quotedName, words } from '../parse/line.js';
 import { readPeriod, type Period } from '../parse/period.js';
@@ -40,12 +39,12 @@ async function sendStatement(ctx: BotContext, actor: Actor, customerId: number, 
   const pdf = await ctx.documents.pdf(actor, h);
   const caption = ctx.t('statement-caption', {
     name: clip(h.customer.name, 100),
-    from: ENGLISH.date(h.startDate),
-    to: ENGLISH.date(h.endDate),
-    opening: money(h.openingBalance),
-    gave: money(h.totalCredit),
-    got: money(h.totalDebit),
-    closing: money(h.closingBalance),
+    from: ctx.date(h.startDate),
+    to: ctx.date(h.endDate),
+    opening: ctx.money(h.openingBalance),
+    gave: ctx.money(h.totalCredit),
+    got: ctx.money(h.totalDebit),
+    closing: ctx.money(h.closingBalance),
   });
   await ctx.replyWithDocument(new InputFile(pdf, `statement-${fileNamePart(h.customer.name)}-${h.startDate}-${h.endDate}.pdf`), { caption: clip(caption, 1024) });
 }
@@ -53,7 +52,7 @@ async function sendStatement(ctx: BotContext, actor: Actor, customerId: number, 
 async function sendChart(ctx: BotContext, actor: Actor, customerId: number, period: Period): Promise<void> {
   const h = await ctx.services.statements.header(actor, customerId, period);
   const png = await ctx.documents.chart(h);
-  const caption = ctx.t('chart-caption', { name: clip(h.customer.name, 100), from: ENGLISH.date(h.startDate), to: ENGLISH.date(h.endDate), closing: money(h.closingBalance) });
+  const caption = ctx.t('chart-caption', { name: clip(h.customer.name, 100), from: ctx.date(h.startDate), to: ctx.date(h.endDate), closing: ctx.money(h.closingBalance) });
   await ctx.replyWithPhoto(new InputFile(png, 'chart.png'), { caption: clip(caption, 1024) });
 }
 
@@ -68,10 +67,10 @@ function dueLine(ctx: BotContext, d: Due, position: number): string {
     ] as const
   )
     .filter(([, amount]) => amount > 0)
-    .map(([days, amount]) => ctx.t('dues-age', { days, amount: money(amount) }))
+    .map(([days, amount]) => ctx.t('dues-age', { days, amount: ctx.money(amount) }))
     .join(', ');
   const paid = d.daysSinceLastPayment === null ? ctx.t('dues-never-paid') : ctx.t('dues-last-paid', { days: d.daysSinceLastPayment });
-  return ctx.t('dues-line', { position, name: clip(d.name, 60), balance: money(Math.abs(d.balance)), paid, ages });
+  return ctx.t('dues-line', { position, name: clip(d.name, 60), balance: ctx.money(Math.abs(d.balance)), paid, ages });
 }
 
 /** /statement, /chart, /dues and /export: what a merchant sends a customer, and reads at the end of the day. */
@@ -101,7 +100,7 @@ export function statementsFeature(): Composer<BotContext> {
     if (items.length === 0) return void (await ctx.reply(ctx.t(side === 'get' ? 'dues-none-get' : 'dues-none-give')));
     const all = await ctx.services.ledger.overallSummary(actor);
     const count = side === 'get' ? all.customersOwing : all.customersOwed;
-    const lines = [ctx.t(side === 'get' ? 'dues-title-get' : 'dues-title-give', { count, total: money(side === 'get' ? all.toGet : all.toGive) }), ...items.map((d, i) => dueLine(ctx, d, i + 1))];
+    const lines = [ctx.t(side === 'get' ? 'dues-title-get' : 'dues-title-give', { count, total: ctx.money(side === 'get' ? all.toGet : all.toGive) }), ...items.map((d, i) => dueLine(ctx, d, i + 1))];
     if (count > items.length) lines.push(ctx.t('dues-more', { count: count - items.length }));
     const keyboard = new InlineKeyboard();
     for (const d of items) {

@@ -3,14 +3,14 @@ import type { Actor } from '../../src/domain/actor.js';
 import type { CustomerView } from '../../src/domain/customers/customer.service.js';
 import { actorOf, type BotContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { clip, money } from '../format.js';
+import { clip } from '../format.js';
 import { historyButton, summaryButton } from '../keyboards/buttons.js';
 import { pageKeyboard, paginate, showPage } from '../pager.js';
 import { pickForReading } from '../pick-customer.js';
 import { documentButtons } from './statements.js';
 import { asciiDigits } from '../parse/digits.js';
 import { quotedName, words } from '../parse/line.js';
-import { balanceSentence, entryWhat } from '../texts.js';
+import { balanceSentence, entryDay, entryWhat } from '../texts.js';
 
 export const HISTORY_DEFAULT = 10;
 export const HISTORY_MAX = 50;
@@ -22,13 +22,13 @@ async function customerSummary(ctx: BotContext, actor: Actor, customerId: number
   // Chat totals leave undone entries and their reversals out: neither was trade (the REST summary keeps both).
   const text = ctx.t('summary-customer', {
     name: clip(c.name, 100),
-    gave: money(c.totalCredit - c.totalReversed),
-    got: money(c.totalDebit - c.totalReversed),
-    balance: money(balance),
+    gave: ctx.money(c.totalCredit - c.totalReversed),
+    got: ctx.money(c.totalDebit - c.totalReversed),
+    balance: ctx.money(balance),
     phrase: balanceSentence(ctx, clip(c.name, 100), balance),
   });
   const lines = [text];
-  if (c.totalReversed > 0) lines.push(ctx.t('summary-undone-left-out', { amount: money(c.totalReversed) }));
+  if (c.totalReversed > 0) lines.push(ctx.t('summary-undone-left-out', { amount: ctx.money(c.totalReversed) }));
   const subscribers = await ctx.services.updates.count(actor, customerId);
   if (subscribers > 0) lines.push(ctx.t('summary-subscribers', { count: subscribers }));
   return lines.join('\n');
@@ -36,15 +36,15 @@ async function customerSummary(ctx: BotContext, actor: Actor, customerId: number
 
 async function overallSummary(ctx: BotContext, actor: Actor): Promise<string> {
   const all = await ctx.services.ledger.overallSummary(actor);
-  const net = all.balance > 0n ? ctx.t('summary-net-get', { amount: money(all.balance) }) : all.balance < 0n ? ctx.t('summary-net-give', { amount: money(-all.balance) }) : ctx.t('summary-net-zero');
+  const net = all.balance > 0n ? ctx.t('summary-net-get', { amount: ctx.money(all.balance) }) : all.balance < 0n ? ctx.t('summary-net-give', { amount: ctx.money(-all.balance) }) : ctx.t('summary-net-zero');
   const lines = [
-    ctx.t('summary-overall', { count: all.customerCount, get: money(all.toGet), owing: all.customersOwing, give: money(all.toGive), owed: all.customersOwed, net }),
+    ctx.t('summary-overall', { count: all.customerCount, get: ctx.money(all.toGet), owing: all.customersOwing, give: ctx.money(all.toGive), owed: all.customersOwed, net }),
   ];
   for (const [side, title, count] of [['get', 'summary-owe-you', all.customersOwing], ['give', 'summary-you-owe', all.customersOwed]] as const) {
     const top = await ctx.services.ledger.largestBalances(actor, side, SIDE_SHOWN);
     if (top.length === 0) continue;
     lines.push('', ctx.t(title));
-    top.forEach((c, i) => lines.push(ctx.t('customer-line', { position: i + 1, name: clip(c.name, 60), balance: money(Math.abs(c.balance)) })));
+    top.forEach((c, i) => lines.push(ctx.t('customer-line', { position: i + 1, name: clip(c.name, 60), balance: ctx.money(Math.abs(c.balance)) })));
     if (count > top.length) lines.push(ctx.t('summary-more', { count: count - top.length }));
   }
   return lines.join('\n');
@@ -58,7 +58,7 @@ async function historyPage(ctx: BotContext, actor: Actor, customerId: number, co
   if (entries.length === 0) return { text: ctx.t('history-none', { name }), keyboard: undefined };
   const lines = entries.map((e) =>
     ctx.t('history-line', {
-      date: e.entryDate,
+      date: entryDay(ctx, e.entryDate),
       id: e.id,
       what: entryWhat(ctx, e.type, e.amount),
       mark: e.reversedBy !== null ? ctx.t('history-undone', { by: e.reversedBy }) : e.reverses !== null ? ctx.t('history-undoes', { of: e.reverses }) : '',

@@ -17,7 +17,7 @@ const index = z.number().int().min(0).max(50);
 /** Telegram's limit on a button's callback data. */
 export const MAX_CALLBACK_BYTES = 64;
 
-function button<S extends Record<string, NumberConstructor | StringConstructor>, T>(prefix: string, schema: S, check: z.ZodType<T>) {
+export function button<S extends Record<string, NumberConstructor | StringConstructor>, T>(prefix: string, schema: S, check: z.ZodType<T>) {
   const data = createCallbackData(prefix, schema);
   return {
     pack: (value: T & Parameters<typeof data.pack>[0]) => data.pack(value),

@@ -34,6 +34,8 @@ command-dues = কার কাছে সবচেয়ে বেশি পা�
 command-export = আপনার পুরো খাতা, একটি CSV ফাইলে
 command-remind = গ্রাহককে পাঠানোর জন্য একটি তাগাদা: তার ব্যালেন্স আর তার হিসাবের পাতার লিংক
 command-shopname = আপনার গ্রাহকরা দোকানের যে নাম দেখেন
+command-language = আমি যে ভাষায় উত্তর দিই, আর যে অঙ্কে সংখ্যা লিখি
+command-currency = আপনার টাকার অঙ্ক যে মুদ্রায় দেখানো হয়, যেমন /currency BDT
 command-undo = এই চ্যাট থেকে লেখা শেষ এন্ট্রি বাতিল করুন
 command-token = REST ক্লায়েন্টের জন্য নতুন API টোকেন
 command-password = API দিয়ে লগ ইন করার পাসওয়ার্ড সেট করুন
@@ -232,3 +234,14 @@ apology = দুঃখিত, আমাদের দিকে কিছু এ�
 unknown-command = এই কমান্ডটি আমি চিনি না। আমি কী কী পারি, দেখতে /help পাঠান।
 send-a-command = আমাকে একটি কমান্ড পাঠান, যেমন /credit Alice 500। সব কমান্ড দেখতে /help পাঠান।
 text-only = আমি শুধু লেখা কমান্ড পড়তে পারি। সব কমান্ড দেখতে /help পাঠান।
+
+## /language and /currency
+
+language-choose = আমি এখন { $language } ভাষায় উত্তর দিই। একটি ভাষা বেছে নিন (বাংলা বা हिन्दी হলে সংখ্যার অঙ্কও):
+language-set = এখন থেকে এই চ্যাটে আমি { $language } ভাষায় উত্তর দেব।
+digits-set = সংখ্যা এখন এভাবে দেখাবে: { $sample }
+currency-is = টাকার অঙ্ক { $currency } মুদ্রায় দেখানো হয়: { $sample }। বদলাতে /currency <কোড>, বা মুদ্রা সরাতে /currency none পাঠান।
+currency-none = কোনো মুদ্রা ঠিক করা নেই: টাকার অঙ্ক শুধু সংখ্যা হিসেবে দেখানো হয়। ঠিক করতে /currency <কোড> পাঠান, যেমন /currency BDT বা /currency INR।
+currency-set = এখন থেকে টাকার অঙ্ক { $currency } মুদ্রায় দেখানো হবে: { $sample }। কিছুই রূপান্তর করা হয় না।
+currency-cleared = এখন থেকে কোনো মুদ্রা নেই: টাকার অঙ্ক শুধু সংখ্যা, যেমন { $sample }।
+currency-invalid = এটি আমার জানা কোনো মুদ্রার কোড নয়। তিন অক্ষরের ISO 4217 কোড দিন, যেমন BDT, INR বা USD (অথবা /currency none)।

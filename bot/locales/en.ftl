@@ -34,6 +34,8 @@ command-dues = Who owes you most, since when and for how long (or /dues give)
 command-export = Your whole book as a CSV file
 command-remind = A reminder to forward to a customer, with their balance and a link to their page
 command-shopname = The shop's name your customers see
+command-language = The language I answer in, and the digits I write
+command-currency = The currency your amounts are shown in, e.g. /currency BDT
 command-undo = Undo the last entry from this chat
 command-token = A fresh API token for REST clients
 command-password = Set a password for logging in over the API
@@ -232,3 +234,14 @@ apology = Sorry, something went wrong on our side. Please try again in a moment.
 unknown-command = I do not know that command. /help lists what I can do.
 send-a-command = Send me a command, for example /credit Alice 500. /help lists them all.
 text-only = I read text commands only. /help lists them.
+
+## /language and /currency
+
+language-choose = I answer in { $language }. Choose a language (and, for বাংলা or हिन्दी, the digits):
+language-set = From now on I answer in { $language } in this chat.
+digits-set = Numbers now look like this: { $sample }
+currency-is = Amounts are shown in { $currency }: { $sample }. Change it with /currency <code>, or /currency none.
+currency-none = No currency is set: amounts are plain numbers. Set one with /currency <code>, e.g. /currency BDT or /currency INR.
+currency-set = Amounts are now shown in { $currency }: { $sample }. Nothing is converted.
+currency-cleared = No currency from now on: amounts are plain numbers, like { $sample }.
+currency-invalid = That is not a currency code I know. Use a three-letter ISO 4217 code, e.g. BDT, INR or USD (or /currency none).

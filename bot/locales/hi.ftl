@@ -34,6 +34,8 @@ command-dues = किससे सबसे ज़्यादा लेने �
 command-export = आपका पूरा खाता, एक CSV फ़ाइल में
 command-remind = ग्राहक को भेजने के लिए याद दिलाने का संदेश: उसका बैलेंस और उसके खाते के पेज का लिंक
 command-shopname = दुकान का वह नाम जो आपके ग्राहक देखते हैं
+command-language = वह भाषा जिसमें मैं जवाब देता हूँ, और अंक किस लिपि में लिखूँ
+command-currency = आपकी रकम किस मुद्रा में दिखे, जैसे /currency INR
 command-undo = इस चैट से लिखी आखिरी एंट्री रद्द करें
 command-token = REST क्लाइंट के लिए नया API टोकन
 command-password = API से लॉग इन के लिए पासवर्ड सेट करें
@@ -238,3 +240,14 @@ apology = माफ़ कीजिए, हमारी तरफ़ कुछ �
 unknown-command = यह कमांड मुझे नहीं पता। मैं क्या-क्या कर सकता हूँ, यह देखने के लिए /help भेजें।
 send-a-command = मुझे कोई कमांड भेजें, जैसे /credit Alice 500। सारे कमांड देखने के लिए /help भेजें।
 text-only = मैं सिर्फ़ लिखे हुए कमांड पढ़ता हूँ। सारे कमांड देखने के लिए /help भेजें।
+
+## /language and /currency
+
+language-choose = मैं अभी { $language } में जवाब देता हूँ। भाषा चुनें (বাংলা या हिन्दी के लिए अंक भी):
+language-set = अब से इस चैट में मैं { $language } में जवाब दूँगा।
+digits-set = अब संख्याएँ ऐसी दिखेंगी: { $sample }
+currency-is = रकम { $currency } में दिखाई जाती है: { $sample }। बदलने के लिए /currency <कोड>, या हटाने के लिए /currency none भेजें।
+currency-none = कोई मुद्रा तय नहीं है: रकम सिर्फ़ संख्या के रूप में दिखती है। तय करने के लिए /currency <कोड> भेजें, जैसे /currency INR या /currency BDT।
+currency-set = अब से रकम { $currency } में दिखेगी: { $sample }। कुछ भी बदला (कन्वर्ट) नहीं जाता।
+currency-cleared = अब से कोई मुद्रा नहीं: रकम सिर्फ़ संख्या होगी, जैसे { $sample }।
+currency-invalid = यह कोई जानी-पहचानी मुद्रा कोड नहीं है। तीन अक्षरों का ISO 4217 कोड दें, जैसे INR, BDT या USD (या /currency none)।

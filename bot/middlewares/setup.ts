@@ -7,6 +7,9 @@ import type { StatementDocuments } from '../../src/render/statement-document.js'
 import type { Logger } from '../../src/logger.js';
 import type { BotContext } from '../context.js';
 import type { BotState } from '../state/index.js';
+import { formatLocalDate, moneyFor, type LocalStyle } from '../../src/render/local-format.js';
+
+const ENGLISH: LocalStyle = { language: 'en', currency: null, digits: 'latin' };
 
 /** Gives every handler the services, the bot's state, the log and the clock; a fresh actor slot per update. */
 export function provide(deps: { services: Services; documents: StatementDocuments; publicBase: () => string; state: BotState; logger: Logger; clock: Clock }): MiddlewareFn<BotContext> {
@@ -19,6 +22,9 @@ export function provide(deps: { services: Services; documents: StatementDocument
     ctx.clock = deps.clock;
     ctx.actor = null;
     ctx.line = 0;
+    ctx.style = ENGLISH;
+    ctx.money = moneyFor(ENGLISH);
+    ctx.date = (isoDate) => formatLocalDate(isoDate, ENGLISH);
     return next();
   };
 }

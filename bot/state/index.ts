@@ -1,6 +1,7 @@
 import type { EntityManager } from '../../src/db/sql.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { Purge } from '../../src/domain/services.js';
+import { createChatSettings } from './chat-settings.js';
 import { createChoices } from './choices.js';
 import { createDeletions } from './deletions.js';
 import { createLinkAttempts } from './link-attempts.js';
@@ -12,12 +13,13 @@ export function createBotState({ em, clock }: { em: EntityManager; clock: Clock 
   const choices = createChoices(em, clock);
   const linkAttempts = createLinkAttempts(em, clock);
   const deletions = createDeletions(em);
+  const chatSettings = createChatSettings(em, clock);
   const purges: Purge[] = [
     { name: 'seen updates', run: seenUpdates.purge },
     { name: 'choices', run: choices.purge },
     { name: 'link attempts', run: linkAttempts.purge },
   ];
-  return { seenUpdates, choices, linkAttempts, deletions, purges };
+  return { seenUpdates, choices, linkAttempts, deletions, chatSettings, purges };
 }
 
 export type BotState = ReturnType<typeof createBotState>;

@@ -7,6 +7,7 @@ import { Migration20261202010000_bounded_work } from './Migration20261202010000_
 import { Migration20261202020000_merchant_totals } from './Migration20261202020000_merchant_totals.js';
 import { Migration20261202030000_customer_days } from './Migration20261202030000_customer_days.js';
 import { Migration20261202040000_customer_side } from './Migration20261202040000_customer_side.js';
+import { Migration20261202050000_languages } from './Migration20261202050000_languages.js';
 
 /**
  * Every PostgreSQL migration, in order (see migrations/sqlite/index.ts for why they are listed).
@@ -21,4 +22,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261202020000_merchant_totals', class: Migration20261202020000_merchant_totals },
   { name: 'Migration20261202030000_customer_days', class: Migration20261202030000_customer_days },
   { name: 'Migration20261202040000_customer_side', class: Migration20261202040000_customer_side },
+  { name: 'Migration20261202050000_languages', class: Migration20261202050000_languages },
 ];

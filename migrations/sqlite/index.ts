@@ -8,6 +8,7 @@ import { Migration20261202010000_bounded_work } from './Migration20261202010000_
 import { Migration20261202020000_merchant_totals } from './Migration20261202020000_merchant_totals.js';
 import { Migration20261202030000_customer_days } from './Migration20261202030000_customer_days.js';
 import { Migration20261202040000_customer_side } from './Migration20261202040000_customer_side.js';
+import { Migration20261202050000_languages } from './Migration20261202050000_languages.js';
 
 /**
  * Every migration, in order. Listed explicitly so they run the same under tsx, vitest and the CLI;
@@ -23,4 +24,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202020000_merchant_totals', class: Migration20261202020000_merchant_totals },
   { name: 'Migration20261202030000_customer_days', class: Migration20261202030000_customer_days },
   { name: 'Migration20261202040000_customer_side', class: Migration20261202040000_customer_side },
+  { name: 'Migration20261202050000_languages', class: Migration20261202050000_languages },
 ];

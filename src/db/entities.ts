@@ -1,3 +1,4 @@
+import { ChatSettingSchema } from '../../bot/state/chat-setting.entity.js';
 import { ChoiceSchema } from '../../bot/state/choice.entity.js';
 import { DeletionSchema } from '../../bot/state/deletion.entity.js';
 import { LinkAttemptSchema } from '../../bot/state/link-attempt.entity.js';
@@ -37,4 +38,5 @@ export const entities = [
   ChoiceSchema,
   DeletionSchema,
   LinkAttemptSchema,
+  ChatSettingSchema,
 ];

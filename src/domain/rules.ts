@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCurrencyCode } from './currency.js';
 
 /**
  * The per-field rules of the domain: what a name, a note, a date or a username may be. Services check
@@ -68,6 +69,13 @@ export const phoneRule = z
 export const addressRule = text({ max: 500, lines: true, trim: true });
 /** The shop's name as customers see it: 1-100 characters of text, one line. */
 export const displayNameField = z.string().trim().min(1, 'may not be blank').pipe(text({ max: 100 })).transform((name) => name.normalize('NFC'));
+/** An ISO 4217 code (any case: "bdt" is BDT), or null for plain numbers. */
+export const currencyField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, 'must be an ISO 4217 currency code, e.g. BDT, INR or USD')
+  .nullable();
 export const noteRule = text({ max: 500, lines: true });
 export const searchRule = text({ max: 100, trim: true, maxMessage: false });
 

@@ -49,7 +49,7 @@ export function createAuthRouter(services: Services, requireAuth: RequestHandler
     })
     .patch(requireAuth, async (req, res) => {
       const body = parseBody(req, meChangeBody);
-      res.json(presentMe(await auth.setDisplayName(actorOf(res), { displayName: body.display_name })));
+      res.json(presentMe(await auth.updateProfile(actorOf(res), { displayName: body.display_name, currency: body.currency })));
     })
     .all(methodNotAllowed(['GET', 'PATCH']));
 

@@ -87,6 +87,6 @@ export function presentDue(d: Due): DueResponse {
   };
 }
 
-export function presentMe(m: { id: number; username: string; displayName: string }): MeResponse {
-  return { id: m.id, username: m.username, display_name: m.displayName };
+export function presentMe(m: { id: number; username: string; displayName: string; currency: string | null }): MeResponse {
+  return { id: m.id, username: m.username, display_name: m.displayName, currency: m.currency };
 }

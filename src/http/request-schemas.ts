@@ -5,6 +5,7 @@ import { AMOUNT_HINT, parseAmount } from '../domain/money.js';
 import {
   addressRule,
   customerNameRule,
+  currencyField,
   displayNameField,
   idempotencyKeyRule,
   isoDate,
@@ -25,7 +26,12 @@ import {
  * the domain a typed command.
  */
 
-export const meChangeBody = z.object({ display_name: displayNameField }).meta({ id: 'MeChange', example: { display_name: 'Corner Shop' } });
+export const meChangeBody = z
+  .object({
+    display_name: displayNameField.optional().meta({ description: "The shop's name as customers see it (1-100 characters)" }),
+    currency: currencyField.optional().meta({ description: 'ISO 4217 code amounts are shown with (null for none); nothing is ever converted' }),
+  })
+  .meta({ id: 'MeChange', example: { display_name: 'Corner Shop', currency: 'BDT' } });
 
 export const shareLinkBody = z
   .object({ expires_in_days: z.number().int().min(1).max(3650).optional().meta({ description: 'The link stops working after this many days; without it, it works until revoked' }) })

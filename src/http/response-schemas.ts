@@ -14,8 +14,13 @@ export const tokenResponse = z
   });
 
 export const meResponse = z
-  .object({ id: z.number().int(), username: z.string(), display_name: z.string().meta({ description: "The shop's name as customers see it (share pages, reminders, updates); the username until set" }) })
-  .meta({ id: 'Me', example: { id: 1, username: 'corner-shop', display_name: 'Corner Shop' } });
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    display_name: z.string().meta({ description: "The shop's name as customers see it (share pages, reminders, updates); the username until set" }),
+    currency: z.string().nullable().meta({ description: 'ISO 4217 code the bot, share pages and statements show amounts with; null: plain numbers' }),
+  })
+  .meta({ id: 'Me', example: { id: 1, username: 'corner-shop', display_name: 'Corner Shop', currency: 'BDT' } });
 
 export const totalsResponse = z
   .object({

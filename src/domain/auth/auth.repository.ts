@@ -3,6 +3,9 @@ import { ApiTokenSchema } from './api-token.entity.js';
 import { UserSchema } from './user.entity.js';
 
 /** Every query of users and their API tokens (only token hashes are ever stored). */
+/** The merchant as /me shows it. */
+export type Profile = { id: number; username: string; displayName: string; currency: string | null };
+
 export function createAuthRepository(root: EntityManager) {
   return {
     /** A unique violation when the username is taken. */
@@ -44,13 +47,19 @@ export function createAuthRepository(root: EntityManager) {
       return row ? { id: num(row.id), passwordHash: String(row.password_hash) } : null;
     },
 
-    async findUser(id: number): Promise<{ id: number; username: string; displayName: string } | null> {
-      const [row] = await sqlRows(currentEm(root), 'select id, username, display_name from users where id = ?', [id]);
-      return row ? { id: num(row.id), username: String(row.username), displayName: row.display_name === null ? String(row.username) : String(row.display_name) } : null;
+    async findUser(id: number): Promise<Profile | null> {
+      const [row] = await sqlRows(currentEm(root), 'select id, username, display_name, currency from users where id = ?', [id]);
+      return row
+        ? { id: num(row.id), username: String(row.username), displayName: row.display_name === null ? String(row.username) : String(row.display_name), currency: row.currency === null ? null : String(row.currency) }
+        : null;
     },
 
-    async setDisplayName(id: number, displayName: string): Promise<void> {
-      await sqlRun(currentEm(root), 'update users set display_name = ? where id = ?', [displayName, id]);
+    async setProfile(id: number, change: { displayName?: string | undefined; currency?: string | null | undefined }): Promise<void> {
+      const sets: string[] = [];
+      const params: Array<string | number | null> = [];
+      if (change.displayName !== undefined) sets.push('display_name = ?'), params.push(change.displayName);
+      if (change.currency !== undefined) sets.push('currency = ?'), params.push(change.currency);
+      if (sets.length > 0) await sqlRun(currentEm(root), `update users set ${sets.join(', ')} where id = ?`, [...params, id]);
     },
 
     /** A token that has not been revoked, with its owner's username. */

@@ -7,9 +7,9 @@ import type { Actor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import { InvalidCredentials, InvalidToken, UsernameTaken } from '../errors.js';
 import { createLruCache } from '../lru-cache.js';
-import { displayNameField, loginPasswordRule, loginUsernameRule, passwordRule, usernameRule } from '../rules.js';
+import { currencyField, displayNameField, loginPasswordRule, loginUsernameRule, passwordRule, usernameRule } from '../rules.js';
 import { parseInput } from '../validate.js';
-import type { AuthRepository } from './auth.repository.js';
+import type { AuthRepository, Profile } from './auth.repository.js';
 import type { PasswordHasher } from './password-hasher.js';
 
 export type Principal = { userId: number; username: string; tokenId: number };
@@ -29,7 +29,9 @@ const PRINCIPAL_CACHE_MAX = 10_000;
 
 const registrationRule = z.object({ username: usernameRule, password: passwordRule });
 const loginRule = z.object({ username: loginUsernameRule, password: loginPasswordRule });
-const displayNameRule = z.object({ displayName: displayNameField });
+const profileRule = z
+  .object({ displayName: displayNameField.optional(), currency: currencyField.optional() })
+  .refine((c) => c.displayName !== undefined || c.currency !== undefined, { message: 'give display_name or currency', path: ['displayName'] });
 
 /**
  * bcrypt reads only the first 72 bytes of what it is given, so passwords are pre-hashed: SHA-256,
@@ -207,16 +209,21 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
     },
 
     /** The merchant: its username, and the shop name customers see (the username until one is set). */
-    async me(actor: Actor): Promise<{ id: number; username: string; displayName: string }> {
+    async me(actor: Actor): Promise<Profile> {
       const user = await users.findUser(actor.ownerId);
       if (!user) throw new InvalidToken();
       return user;
     },
 
-    async setDisplayName(actor: Actor, command: { displayName: string }): Promise<{ id: number; username: string; displayName: string }> {
-      const { displayName } = parseInput(displayNameRule, command);
-      await users.setDisplayName(actor.ownerId, displayName);
+    /** Changes the shop's name and/or the currency amounts are shown in (null: none); at least one. */
+    async updateProfile(actor: Actor, command: { displayName?: string | undefined; currency?: string | null | undefined }): Promise<Profile> {
+      const change = parseInput(profileRule, command);
+      await users.setProfile(actor.ownerId, change);
       return this.me(actor);
+    },
+
+    async setDisplayName(actor: Actor, command: { displayName: string }): Promise<Profile> {
+      return this.updateProfile(actor, command);
     },
   };
 }

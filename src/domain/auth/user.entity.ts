@@ -14,6 +14,8 @@ export const UserSchema = defineEntity({
     customerCount: p.integer().default(0),
     // The shop's name as customers see it (share pages, reminders, updates); the username when unset.
     displayName: p.string().length(100).nullable(),
+    // ISO 4217 code amounts are shown with (the symbol, the grouping); null shows plain numbers. Never converted.
+    currency: p.string().length(3).nullable(),
   },
 });
 

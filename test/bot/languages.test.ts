@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { FluentResource } from '@fluent/bundle';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/process.js';
+import { sqlRows } from '../support/harness.js';
+import { manualClock } from '../support/fixtures.js';
+import { buttons, createBotHarness, en, texts, type BotHarness } from './support.js';
+
+const LANGUAGES = ['en', 'bn', 'hi'] as const;
+type Language = (typeof LANGUAGES)[number];
+const SCRIPT: Record<Language, RegExp> = { en: /[A-Za-z]/, bn: /[\u0980-\u09FF]/, hi: /[\u0900-\u097F]/ };
+
+const source = (language: Language) => readFileSync(`${ROOT}/bot/locales/${language}.ftl`, 'utf8');
+
+/** Every message of a locale file, with the variables its value and attributes use. */
+function messages(language: Language): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const resource = new FluentResource(source(language));
+  const vars = (node: unknown, into: Set<string>): Set<string> => {
+    if (Array.isArray(node)) for (const n of node) vars(n, into);
+    else if (node && typeof node === 'object') {
+      if ('type' in node && node.type === 'var' && 'name' in node && typeof node.name === 'string') into.add(node.name);
+      for (const value of Object.values(node)) vars(value, into);
+    }
+    return into;
+  };
+  for (const message of resource.body) out.set(message.id, [...vars(message, new Set())].sort());
+  return out;
+}
+
+/** The English sentences of the bot: the text between placeables, long enough to be a sentence. */
+function englishSentences(): string[] {
+  const out = new Set<string>();
+  for (const line of source('en').split('\n')) {
+    const text = line.includes('=') && !line.startsWith('#') ? line.slice(line.indexOf('=') + 1) : line.startsWith('    ') ? line : '';
+    for (const piece of text.split(/\{[^}]*\}/)) {
+      const words = piece.trim().split(/\s+/).filter((w) => /^[A-Za-z’'-]+[.,:;!?]?$/.test(w));
+      if (words.length >= 4) out.add(words.slice(0, 4).join(' '));
+    }
+  }
+  return [...out];
+}
+
+describe('every message in every language', () => {
+  it('when the locale files are compared, then bn and hi have exactly the keys of en, each with the same variables', () => {
+    const english = messages('en');
+    for (const language of ['bn', 'hi'] as const) {
+      const other = messages(language);
+      expect([...other.keys()].sort(), `${language}: keys`).toEqual([...english.keys()].sort());
+      for (const [key, variables] of english) expect(other.get(key), `${language}: ${key}`).toEqual(variables);
+    }
+  });
+});
+
+describe('a merchant’s day in each language', () => {
+  const clock = manualClock(Date.parse('2026-12-01T09:00:00Z'));
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await createBotHarness({ clock });
+  });
+  afterAll(async () => h.close());
+
+  const chatOf: Record<Language, number> = { en: 601, bn: 602, hi: 603 };
+  const english = englishSentences();
+
+  it.each(['bn', 'hi'] as const)('when a %s chat runs its day, then every reply is in that language, with no English sentence left in it', async (language) => {
+    const chatId = chatOf[language];
+    await h.send(`/link ${await h.merchant(`shop-${language}`)}`, { chatId });
+    const name = language === 'bn' ? 'রহিম উদ্দিন' : 'रमेश कुमार';
+    expect(english.length).toBeGreaterThan(50);
+    const day = [
+      `/language ${language}`,
+      '/help',
+      `/add ${name}`,
+      `/credit ${name} 500`,
+      `/debit ${name} 200 yesterday`,
+      `/summary ${name}`,
+      '/summary',
+      '/customers',
+      `/history ${name}`,
+      '/dues',
+      '/currency',
+      '/currency BDT',
+      '/currency XYZ',
+      '/undo',
+      '/credit Nobody 5',
+      '/frobnicate',
+    ];
+    for (const line of day) {
+      const replies = texts(await h.send(line, { chatId }));
+      expect(replies.length, line).toBeGreaterThan(0);
+      for (const reply of replies) {
+        expect(reply, line).toMatch(SCRIPT[language]);
+        // Dates in the reader's own form, never YYYY-MM-DD.
+        expect(reply, line).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        for (const sentence of english) expect(reply.includes(sentence), `${line}: "${sentence}" in ${reply}`).toBe(false);
+      }
+    }
+  });
+
+  it('when a Bengali merchant types /credit রহিম ৫০০ গতকাল, then 500.00 is posted yesterday to রহিম, and the reply says ৳৫০০.০০ in Bengali digits', async () => {
+    const chatId = 610;
+    await h.send(`/link ${await h.merchant('shop-bn-input')}`, { chatId });
+    await h.send('/language bn', { chatId });
+    await h.send('/currency BDT', { chatId });
+    await h.send('/add রহিম', { chatId });
+    const [reply] = texts(await h.send('/credit রহিম ৫০০ গতকাল', { chatId }));
+    expect(reply).toContain('৳৫০০.০০');
+    expect(reply).toContain('রহিম');
+    const rows = await sqlRows(h.db, "select e.amount, e.entry_date, e.type from ledger_entries e join customers c on c.id = e.customer_id where c.name = 'রহিম'");
+    expect(rows.map((r) => [Number(r.amount), String(r.entry_date).slice(0, 10), r.type])).toEqual([[50000, '2026-11-30', 'credit']]);
+  });
+
+  it('when the amounts are large, then each locale groups them its way, with the merchant’s currency and the chat’s digits', async () => {
+    const cases: Array<{ language: Language; currency: string; digits?: 'latin' | 'native'; expected: string }> = [
+      { language: 'bn', currency: 'BDT', expected: '৳১,২৫,০০০.০০' },
+      { language: 'bn', currency: 'BDT', digits: 'latin', expected: '৳1,25,000.00' },
+      { language: 'hi', currency: 'INR', expected: '₹1,25,000.00' },
+      { language: 'hi', currency: 'INR', digits: 'native', expected: '₹१,२५,०००.००' },
+      { language: 'en', currency: 'INR', expected: '₹1,25,000.00' },
+      { language: 'en', currency: 'USD', expected: '$125,000.00' },
+    ];
+    let chatId = 700;
+    for (const c of cases) {
+      chatId += 1;
+      await h.send(`/link ${await h.merchant(`grouping-${chatId}`)}`, { chatId });
+      await h.send(`/language ${c.language}`, { chatId });
+      await h.send(`/currency ${c.currency}`, { chatId });
+      if (c.digits) {
+        const choice = buttons(await h.send('/language', { chatId })).find((b) => b.data.startsWith('dg') && b.data.includes(c.digits ?? ''));
+        expect(choice, JSON.stringify(c)).toBeDefined();
+        await h.press(String(choice?.data), { chatId });
+      }
+      await h.send('/add Asha', { chatId });
+      const [reply] = texts(await h.send('/credit Asha 125000', { chatId }));
+      expect(reply, JSON.stringify(c)).toContain(c.expected);
+    }
+  });
+
+  it('when the merchant has no currency, then English amounts are the plain numbers they always were', async () => {
+    const chatId = 620;
+    await h.send(`/link ${await h.merchant('plain-en')}`, { chatId });
+    await h.send('/add Bob', { chatId });
+    expect(texts(await h.send('/credit Bob 1250000.50', { chatId }))[0]).toContain('1,250,000.50');
+  });
+
+  it('when a chat never chose, then it answers in its user’s Telegram language; /language buttons switch it and the choice is kept', async () => {
+    const chatId = 630;
+    const start = (languageCode: string) =>
+      h.deliver({
+        update_id: h.nextUpdateId(),
+        message: {
+          message_id: h.nextMessageId(),
+          date: 0,
+          chat: { id: chatId, type: 'private', first_name: 'Asha' },
+          from: { id: chatId, is_bot: false, first_name: 'Asha', language_code: languageCode },
+          text: '/start',
+          entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+        },
+      });
+    expect(texts(await start('hi-IN'))[0]).toMatch(SCRIPT.hi);
+    expect(texts(await start('fr'))[0]).toBe(en('welcome'));
+    const bengali = buttons(await h.send('/language', { chatId })).find((b) => b.text.endsWith('বাংলা'));
+    expect(bengali).toBeDefined();
+    expect(texts(await h.press(String(bengali?.data), { chatId }))[0]).toMatch(SCRIPT.bn);
+    // The chat's choice wins over the user's Telegram language from now on.
+    expect(texts(await start('hi'))[0]).toMatch(SCRIPT.bn);
+    expect(await sqlRows(h.db, 'select language from chat_settings where chat_id = ?', [String(chatId)])).toEqual([{ language: 'bn' }]);
+  });
+});
