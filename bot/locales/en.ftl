@@ -115,6 +115,7 @@ choice-other-link = That question was asked under an earlier link of this chat; 
 choice-used = That question was already answered.
 not-an-amount = "{ $token }" is not an amount. An amount looks like 500, 1,250.50, ₹1,25,000 or ৫০০: more than 0, at most 2 decimals.
 not-a-date = "{ $token }" is not a date. A date looks like 2026-12-01, 01/12/2026 (day first), today or yesterday.
+name-unclosed = The name starting with { $open } has no closing { $close }.
 too-many-lines = A message may hold at most { $max } lines; nothing was read. Send them in smaller messages.
 
 ## Edits

@@ -35,4 +35,3 @@ export function readDateToken(token: string, today: string): DateToken {
   return { kind: 'none' };
 }
 
-export const DATE_LOOKS_LIKE = 'A date looks like 2026-12-01, 01/12/2026 (day first), today or yesterday.';

@@ -15,7 +15,7 @@ export function quotedName(text: string): { name: string; rest: string } | null 
   if (open === undefined || !OPENING_QUOTES.has(open)) return null;
   const close = CLOSING_QUOTE[open] ?? '"';
   const end = input.indexOf(close, 1);
-  if (end < 0) throw new UsageError(`The name starting with ${open} has no closing ${close}.`);
+  if (end < 0) throw new UsageError('name-unclosed', { open, close });
   return { name: input.slice(1, end).trim(), rest: input.slice(end + 1).trim() };
 }
 
