@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { AuthService } from '../domain/auth/auth.service.js';
 import { InvalidToken, NotAuthenticated } from '../domain/errors.js';
+import { tagAmounts } from './currency-tag.js';
 import { tokenKeyOf } from './rate-limit.js';
 
 const TOKEN_HEADER = /^Token\s+(\S+)\s*$/i;
@@ -29,6 +30,7 @@ export function createAuthenticate(auth: AuthService): RequestHandler {
     const principal = await auth.authenticate(match[1]);
     res.locals.actor = { ownerId: principal.userId, channel: 'api', tokenId: principal.tokenId, chatId: null };
     res.locals.tokenKey = tokenKeyOf(match[1]);
+    if (principal.currency) tagAmounts(res, principal.currency);
     if (closeUntilKnown) res.removeHeader('Connection');
     next();
   };

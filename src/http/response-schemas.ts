@@ -6,6 +6,9 @@ import { CHANNELS, ENTRY_TYPES } from '../domain/ledger/ledger-entry.entity.js';
 const money = (example: string, description: string) =>
   z.string().regex(/^-?\d+\.\d{2}$/).meta({ description: `${description} (exact decimal string)`, example });
 
+/** Beside the amounts when the merchant set a currency (PATCH /api/auth/me/); amounts are never converted. */
+const currency = z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: "The merchant's currency (ISO 4217), when set; the amounts are in it, unconverted", example: 'BDT' });
+
 export const tokenResponse = z
   .object({ token: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'API token, shown once' }) })
   .meta({
@@ -27,6 +30,7 @@ export const totalsResponse = z
     total_credit: money('5000.00', 'Sum of credit entries: what you gave'),
     total_debit: money('2000.00', 'Sum of debit entries: what you got'),
     balance: money('3000.00', 'total_credit - total_debit: what the customer owes you'),
+    currency,
   })
   .meta({ id: 'Totals', example: { total_credit: '5000.00', total_debit: '2000.00', balance: '3000.00' } });
 
@@ -39,6 +43,7 @@ export const customerResponse = z
     total_credit: money('5000.00', 'Sum of credit entries'),
     total_debit: money('2000.00', 'Sum of debit entries'),
     balance: money('3000.00', 'total_credit - total_debit'),
+    currency,
   })
   .meta({
     id: 'Customer',
@@ -64,6 +69,7 @@ export const entryResponse = z
     created_at: z.string().meta({ format: 'date-time', example: '2026-11-24T09:15:02.123Z' }),
     reverses: z.number().int().nullable().meta({ description: 'The entry this one reverses, if any' }),
     channel: z.enum(CHANNELS).meta({ description: 'Where the entry was made' }),
+    currency,
   })
   .meta({
     id: 'Entry',
@@ -87,6 +93,7 @@ export const overallSummaryResponse = z
     balance: money('11000.00', 'What all customers owe you together'),
     customer_count: z.number().int(),
     customers_owing: z.number().int().meta({ description: 'Customers with a positive balance' }),
+    currency,
   })
   .meta({
     id: 'OverallSummary',
@@ -176,6 +183,7 @@ export const statementResponse = z
     total_debit: money('2000.00', 'Debits in the period'),
     closing_balance: money('4000.00', 'opening_balance + total_credit - total_debit'),
     entries: z.array(statementEntryResponse),
+    currency,
   })
   .meta({
     id: 'Statement',
@@ -211,6 +219,7 @@ export const dueResponse = z
         over_90: money('500.00', 'over 90 days old'),
       })
       .meta({ description: 'The balance by the age of the entries it comes from: payments settle the oldest first' }),
+    currency,
   })
   .meta({
     id: 'Due',

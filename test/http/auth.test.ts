@@ -19,7 +19,7 @@ describe('POST /api/auth/register/', () => {
     const me = await request(h.app).get('/api/auth/me/').set(auth(res.body.token));
     expect(me.status).toBe(200);
     // The shop's name customers see is the username until the merchant sets one.
-    expect(me.body).toEqual({ id: expect.any(Number), username: 'shop.one', display_name: 'shop.one' });
+    expect(me.body).toEqual({ id: expect.any(Number), username: 'shop.one', display_name: 'shop.one', currency: null });
   });
 
   it('when the username is taken, then 400 naming the username field', async () => {

@@ -63,11 +63,11 @@ export function createAuthRepository(root: EntityManager) {
     },
 
     /** A token that has not been revoked, with its owner's username. */
-    async findLiveToken(tokenHash: string): Promise<{ id: number; userId: number; username: string; lastUsedAt: Date | null } | null> {
+    async findLiveToken(tokenHash: string): Promise<{ id: number; userId: number; username: string; currency: string | null; lastUsedAt: Date | null } | null> {
       const em = currentEm(root);
       const [row] = await sqlRows(
         em,
-        `select t.id, t.user_id, t.last_used_at, u.username from api_tokens t join users u on u.id = t.user_id
+        `select t.id, t.user_id, t.last_used_at, u.username, u.currency from api_tokens t join users u on u.id = t.user_id
          where t.token_hash = ? and t.revoked_at is null`,
         [tokenHash],
       );
@@ -76,6 +76,7 @@ export function createAuthRepository(root: EntityManager) {
         id: num(row.id),
         userId: num(row.user_id),
         username: String(row.username),
+        currency: row.currency === null || row.currency === undefined ? null : String(row.currency),
         lastUsedAt: row.last_used_at === null || row.last_used_at === undefined ? null : dateOf(em, row.last_used_at),
       };
     },

@@ -12,7 +12,8 @@ import { parseInput } from '../validate.js';
 import type { AuthRepository, Profile } from './auth.repository.js';
 import type { PasswordHasher } from './password-hasher.js';
 
-export type Principal = { userId: number; username: string; tokenId: number };
+/** Who a token acts for; `currency` rides along so answers can name it without another query. */
+export type Principal = { userId: number; username: string; tokenId: number; currency: string | null };
 export type Credentials = { username: string; password: string };
 
 const TOKEN_FORMAT = /^[0-9a-f]{64}$/;
@@ -141,7 +142,7 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
       const logoutsBefore = logouts;
       const row = await users.findLiveToken(hash);
       if (!row) throw new InvalidToken();
-      const principal = { userId: row.userId, username: row.username, tokenId: row.id };
+      const principal = { userId: row.userId, username: row.username, tokenId: row.id, currency: row.currency };
       const touched = await touch(row.id, row.lastUsedAt?.getTime() ?? null, now);
       if (logouts === logoutsBefore) {
         principals.set(hash, { principal, lastUsedAt: touched ? now.getTime() : (row.lastUsedAt?.getTime() ?? now.getTime()) });
@@ -219,6 +220,8 @@ export function createAuthService({ users, transactions, clock, bcryptCost, pass
     async updateProfile(actor: Actor, command: { displayName?: string | undefined; currency?: string | null | undefined }): Promise<Profile> {
       const change = parseInput(profileRule, command);
       await users.setProfile(actor.ownerId, change);
+      // This instance's cached principals carry the currency; others see the change within the cache's TTL.
+      principals.deleteWhere((entry) => entry.principal.userId === actor.ownerId);
       return this.me(actor);
     },
 
