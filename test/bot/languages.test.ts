@@ -4,6 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/process.js';
 import { sqlRows } from '../support/harness.js';
 import { manualClock } from '../support/fixtures.js';
+import { createRuntime } from '../../src/runtime.js';
+import { createLogger } from '../../src/logger.js';
+import { freshDatabase } from '../support/database.js';
+import { startFakeBotApi } from '../support/fake-bot-api.js';
+import { testConfig } from '../support/harness.js';
+import { waitFor } from './e2e-support.js';
 import { buttons, createBotHarness, en, texts, type BotHarness } from './support.js';
 
 const LANGUAGES = ['en', 'bn', 'hi'] as const;
@@ -166,5 +172,30 @@ describe('a merchant’s day in each language', () => {
     // The chat's choice wins over the user's Telegram language from now on.
     expect(texts(await start('hi'))[0]).toMatch(SCRIPT.bn);
     expect(await sqlRows(h.db, 'select language from chat_settings where chat_id = ?', [String(chatId)])).toEqual([{ language: 'bn' }]);
+  });
+});
+
+describe('the command menu', () => {
+  it('when the bot connects, then Telegram gets the menu in English for everyone and in Bengali and Hindi for users of those languages', async () => {
+    const api = await startFakeBotApi('healthy');
+    const fresh = await freshDatabase();
+    const runtime = await createRuntime({ ...testConfig(fresh.url), telegram: { mode: 'polling', botToken: '123456:ABC', apiRoot: api.url }, port: 0 }, { logger: createLogger('silent') });
+    try {
+      await runtime.start();
+      const menus = await waitFor(() => api.calls.filter((c) => c.method === 'setMyCommands'), (m) => m.length >= 3, 20_000);
+      const byLanguage = new Map(menus.map((m) => [String(m.params.language_code ?? 'default'), m.params.commands]));
+      expect([...byLanguage.keys()].sort()).toEqual(['bn', 'default', 'hi']);
+      const descriptionOf = (language: string, command: string) => {
+        const list = byLanguage.get(language);
+        return Array.isArray(list) ? list.find((c: { command: string }) => c.command === command)?.description : undefined;
+      };
+      expect(descriptionOf('default', 'credit')).toBe(en('command-credit'));
+      expect(descriptionOf('bn', 'credit')).toMatch(SCRIPT.bn);
+      expect(descriptionOf('hi', 'language')).toMatch(SCRIPT.hi);
+    } finally {
+      await runtime.stop();
+      await api.close();
+      await fresh.drop();
+    }
   });
 });

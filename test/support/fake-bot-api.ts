@@ -15,6 +15,8 @@ export type FakeMessage = { chatId: number; text: string; answered: boolean };
 export type FakeBotApi = {
   url: string;
   methods: string[];
+  /** Every call's method and JSON parameters, in order. */
+  calls: Array<{ method: string; params: Record<string, unknown> }>;
   /** Every sendMessage asked for, in order. */
   messages: FakeMessage[];
   /** Decides per sendMessage whether to answer it or hold it unanswered (a send cut off by a crash). */
@@ -34,6 +36,7 @@ const readBody = (req: IncomingMessage) =>
 /** A Bot API on a loopback port that misbehaves on purpose, or behaves; it records what it is asked. */
 export async function startFakeBotApi(behaviour: BotApiBehaviour): Promise<FakeBotApi> {
   const methods: string[] = [];
+  const calls: FakeBotApi['calls'] = [];
   const messages: FakeMessage[] = [];
   const held: ServerResponse[] = [];
   const queued: Array<Record<string, unknown>> = [];
@@ -43,6 +46,8 @@ export async function startFakeBotApi(behaviour: BotApiBehaviour): Promise<FakeB
     const method = (req.url ?? '').split('/').at(-1) ?? '';
     methods.push(method);
     const body = await readBody(req);
+    const params: Record<string, unknown> = body.startsWith('{') ? JSON.parse(body) : {};
+    calls.push({ method, params });
     if (behaviour === 'hang') return void held.push(res);
     const answer = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -58,7 +63,6 @@ export async function startFakeBotApi(behaviour: BotApiBehaviour): Promise<FakeB
       return next.length ? answer(200, { ok: true, result: next }) : void setTimeout(() => answer(200, { ok: true, result: [] }), 200);
     }
     if (method === 'sendMessage') {
-      const params: Record<string, unknown> = body.startsWith('{') ? JSON.parse(body) : {};
       const m = { chatId: Number(params.chat_id), text: String(params.text ?? '') };
       const record: FakeMessage = { ...m, answered: false };
       messages.push(record);
@@ -73,6 +77,7 @@ export async function startFakeBotApi(behaviour: BotApiBehaviour): Promise<FakeB
   return {
     url: `http://127.0.0.1:${port}`,
     methods,
+    calls,
     messages,
     holdWhen: (rule) => void (hold = rule),
     queueUpdate: (update) => void queued.push(update),
