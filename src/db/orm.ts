@@ -3,6 +3,7 @@ import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import type { EntityManager } from './sql.js';
 import { z } from 'zod';
 import { withFileLock } from './file-lock.js';
+import { registerSqlitePool } from './sqlite-direct.js';
 import { prepareSqliteFile, setupLock } from './sqlite-file.js';
 import { createOrmOptions, dialectOf, sqlitePathFromUrl, type DatabaseSettings, type Dialect } from './orm-options.js';
 
@@ -47,6 +48,11 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   const sqlitePath = dialect === 'sqlite' ? sqlitePathFromUrl(settings.databaseUrl) : ':memory:';
   if (sqlitePath !== ':memory:') await prepareSqliteFile(sqlitePath, settings.sqliteBusyTimeoutMs);
   const orm = await MikroORM.init<AbstractSqlDriver>(createOrmOptions(settings));
+  // Plain statements on SQLite run straight on the connection (src/db/sqlite-direct.ts).
+  if (dialect === 'sqlite') {
+    const knex = orm.em.getKnex();
+    registerSqlitePool(knex, knex.client);
+  }
   // A mistyped database name must not become an empty ledger (the ORM's migrator would create it).
   if (dialect === 'postgresql') await assertDatabaseExists(orm, settings.databaseUrl);
 

@@ -1,5 +1,6 @@
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { z } from 'zod';
+import { directConnection, directStatement, sqlitePoolOf } from './sqlite-direct.js';
 
 export type EntityManager = SqlEntityManager;
 
@@ -29,10 +30,13 @@ const pgResult = z.object({ rows: z.array(z.unknown()) });
  * as the ORM converts them (unique violations, lost connections).
  */
 export async function sqlRows(em: EntityManager, text: string, params: SqlParam[]): Promise<SqlRow[]> {
-  const runner = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  const direct = directConnection();
+  const trx = direct ? undefined : em.getTransactionContext<Knex.Transaction>();
+  // Outside any transaction on SQLite the statement goes straight to the connection too.
+  const pool = direct || trx ? undefined : sqlitePoolOf(em.getKnex());
   let result: unknown;
   try {
-    result = await runner.raw(text, params);
+    result = direct ? direct.rows(text, params) : pool ? await directStatement(pool, text, params) : await (trx ?? em.getKnex()).raw(text, params);
   } catch (error) {
     throw error instanceof Error ? em.getDriver().convertException(error) : error;
   }
@@ -43,9 +47,13 @@ export async function sqlRows(em: EntityManager, text: string, params: SqlParam[
 
 /** One SQL statement run for its effect (a write without RETURNING); as sqlRows otherwise. */
 export async function sqlRun(em: EntityManager, text: string, params: SqlParam[]): Promise<void> {
-  const runner = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  const direct = directConnection();
+  const trx = direct ? undefined : em.getTransactionContext<Knex.Transaction>();
+  const pool = direct || trx ? undefined : sqlitePoolOf(em.getKnex());
   try {
-    await runner.raw(text, params);
+    if (direct) direct.rows(text, params);
+    else if (pool) await directStatement(pool, text, params);
+    else await (trx ?? em.getKnex()).raw(text, params);
   } catch (error) {
     throw error instanceof Error ? em.getDriver().convertException(error) : error;
   }

@@ -108,8 +108,8 @@ export function createLedgerService({ entries, merchantTotals, days, integrity, 
   /** Inserts an entry and bumps the customer's running totals, its merchant's and its day's, in one transaction. */
   function append(actor: Actor, customerId: number, data: Append): Promise<PostedEntry> {
     // Joins the caller's transaction (an idempotent request's) instead of nesting a savepoint: an
-    // error here aborts the whole unit anyway.
-    return transactions.join(async () => {
+    // error here aborts the whole unit anyway. Plain statements only, so SQLite runs them straight.
+    return transactions.statements(async () => {
       const now = clock.now();
       const reversal = data.reverses !== null;
       const totals = await entries.addToTotals(actor.ownerId, customerId, { type: data.type, amount: data.amount, reversal }, MAX_TOTAL_MINOR, now);
