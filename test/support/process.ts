@@ -15,12 +15,15 @@ export type Spawned = {
  * The one way tests (and the benchmark) run a script of this repository: `node <args>` from the repo
  * root with a clean environment (PATH and HOME, plus `env`), output collected.
  */
-export function spawnNode(args: string[], env: Record<string, string>, options: { stdin?: string; keep?: number; maxOpenFiles?: number } = {}): Spawned {
-  // A lower limit of open files (ulimit -n) for the process, set by a shell that then becomes node.
+export function spawnNode(args: string[], env: Record<string, string>, options: { stdin?: string; keep?: number; maxOpenFiles?: number; cpus?: string } = {}): Spawned {
+  // A lower limit of open files (ulimit -n) for the process, set by a shell that then becomes node;
+  // or the process pinned to some cores (taskset, which becomes node: the pid is node's).
   const [command, commandArgs] =
-    options.maxOpenFiles === undefined
-      ? [process.execPath, args]
-      : ['bash', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args]];
+    options.maxOpenFiles !== undefined
+      ? ['bash', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args]]
+      : options.cpus !== undefined
+        ? ['taskset', ['-c', options.cpus, process.execPath, ...args]]
+        : [process.execPath, args];
   const child = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
