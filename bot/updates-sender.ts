@@ -2,8 +2,7 @@ import { Api, GrammyError } from 'grammy';
 import { z } from 'zod';
 import type { Clock } from '../src/domain/clock.js';
 import type { UpdatesService } from '../src/domain/updates/updates.service.js';
-import { balanceForCustomer, customerLanguage, customerText } from '../src/render/customer-texts.js';
-import { formatGroupedMinor, formatIsoDate } from '../src/render/format.js';
+import { balanceForCustomer, customerFormat, customerLanguage, customerText } from '../src/render/customer-texts.js';
 import type { Logger } from '../src/logger.js';
 
 export type SenderOptions = {
@@ -26,18 +25,22 @@ const payloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('import'), entries: z.number().int(), credit: z.number().int(), debit: z.number().int(), balance: z.number().int() }),
 ]);
 
-/** The message a subscribed customer reads about a posting, in their chat's language and their own words. */
-export function updateText(payload: unknown, c: { shop: string; language: string; pageUrl: string }): string {
+/**
+ * The message a subscribed customer reads about a posting, in their chat's language and their own words,
+ * money in the shop's currency (plain numbers when it has none).
+ */
+export function updateText(payload: unknown, c: { shop: string; language: string; pageUrl: string; currency?: string | null }): string {
   const p = payloadSchema.parse(payload);
   const language = customerLanguage(c.language);
-  const balance = balanceForCustomer(language, c.shop, p.balance, formatGroupedMinor);
+  const { money, date } = customerFormat(language, c.currency ?? null);
+  const balance = balanceForCustomer(language, c.shop, p.balance, money);
   const head =
     p.kind === 'import'
       ? customerText(language, 'update-import', { shop: c.shop, entries: p.entries, balance })
       : customerText(language, p.reversal ? (p.type === 'debit' ? 'update-undo-credit' : 'update-undo-payment') : p.type === 'credit' ? 'update-gave' : 'update-got', {
           shop: c.shop,
-          amount: formatGroupedMinor(p.amount),
-          date: formatIsoDate(p.entryDate),
+          amount: money(p.amount),
+          date: date(p.entryDate),
           balance,
         });
   return `${head}\n${customerText(language, 'update-page', { url: c.pageUrl })}`;
@@ -74,7 +77,7 @@ export function createUpdatesSender(deps: { updates: UpdatesService; api: Api; c
     if (!context || !(await updates.isLive(m.subscriptionId))) return void (await updates.sent(m.id)); // ended meanwhile: nothing to say
     await paced(m.chatId);
     try {
-      await api.sendMessage(Number(m.chatId), updateText(m.payload, { shop: context.shop, language: context.language, pageUrl: `${deps.publicBase()}/s/${context.token}` }), {
+      await api.sendMessage(Number(m.chatId), updateText(m.payload, { shop: context.shop, currency: context.currency, language: context.language, pageUrl: `${deps.publicBase()}/s/${context.token}` }), {
         link_preview_options: { is_disabled: true },
       });
       await updates.sent(m.id);

@@ -359,6 +359,10 @@ const sharing: Item[] = [
     token: null,
     tests: [status(200), contentType('image/svg+xml')],
   }),
+  request('The page font for Bengali', 'GET', '/s/assets/fonts/noto-sans-bengali-400.ttf', {
+    token: null,
+    tests: [status(200), contentType('font/ttf')],
+  }),
   request("Alice's statement from her page", 'GET', '/s/{{share_token}}/statement.pdf', {
     token: null,
     tests: [status(200), contentType('application/pdf')],

@@ -1,8 +1,7 @@
 import { Composer } from 'grammy';
 import { GroupCannotSubscribe, InvalidSubscribeCode } from '../../src/domain/errors.js';
 import { SUBSCRIBE_CODE } from '../../src/domain/updates/updates.service.js';
-import { balanceForCustomer, customerLanguage, customerText } from '../../src/render/customer-texts.js';
-import { formatGroupedMinor } from '../../src/render/format.js';
+import { balanceForCustomer, customerFormat, customerLanguage, customerText } from '../../src/render/customer-texts.js';
 import type { BotContext } from '../context.js';
 import { chatInfo } from './link.js';
 
@@ -20,7 +19,7 @@ export function updatesFeature(): Composer<BotContext> {
     const language = customerLanguage(ctx.from?.language_code);
     try {
       const r = await ctx.services.updates.subscribe(code, { ...chatInfo(ctx.chat), type: ctx.chat.type, language });
-      const balance = balanceForCustomer(language, r.shop, r.balance, formatGroupedMinor);
+      const balance = balanceForCustomer(language, r.shop, r.balance, customerFormat(language, r.currency).money);
       await ctx.reply(customerText(language, r.already ? 'already-subscribed' : 'subscribed', { shop: r.shop, balance }));
     } catch (error) {
       if (error instanceof InvalidSubscribeCode) return void (await ctx.reply(customerText(language, 'subscribe-invalid')));

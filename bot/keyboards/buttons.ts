@@ -1,6 +1,7 @@
 import { createCallbackData } from 'callback-data';
 import { z } from 'zod';
 import { MAX_ROW_ID } from '../../src/domain/ids.js';
+import { CUSTOMER_LANGUAGES } from '../../src/render/customer-texts.js';
 import { StaleButton } from '../errors.js';
 
 /**
@@ -67,3 +68,5 @@ export const statementButton = button('st', { customerId: Number, from: String, 
 export const chartButton = button('ch', { customerId: Number, from: String, to: String }, z.object({ customerId: rowId, from: periodEnd, to: periodEnd }));
 /** Make this customer's reminder (the message to forward, with share buttons). */
 export const remindButton = button('rm', { customerId: Number }, z.object({ customerId: rowId }));
+/** The same reminder, in another of the languages customers read. */
+export const reminderLanguageButton = button('rl', { customerId: Number, language: String }, z.object({ customerId: rowId, language: z.enum(CUSTOMER_LANGUAGES) }));

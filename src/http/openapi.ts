@@ -2,6 +2,7 @@ import { JSON_BODY_LIMIT_TEXT } from './limits.js';
 import { DATABASE_UNAVAILABLE } from './errors.js';
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { langParam } from './statement.routes.js';
 import {
   customerCreateBody,
   customerListQuery,
@@ -455,10 +456,10 @@ export const OPERATIONS: RouteConfig[] = [
     description:
       'JSON by default, paged like every list (cursor and `Link`; opening and closing are always the whole period). ' +
       '`?format=csv` or `Accept: text/csv`: the whole period as CSV (an opening row, one row per entry, a closing row). ' +
-      '`?format=pdf` or `Accept: application/pdf`: an A4 statement with a balance chart, page numbers and the generated date. ' +
+      '`?format=pdf` or `Accept: application/pdf`: an A4 statement with a balance chart, page numbers and the generated date, in `?lang=` (en, bn or hi) with money in the merchant\'s currency. ' +
       'Both are streamed, with `Content-Disposition: attachment`. Without dates: from the first entry to today.',
     ...secured,
-    request: { params: z.object({ id: customerId }), query: statementQuery },
+    request: { params: z.object({ id: customerId }), query: statementQuery.safeExtend({ lang: langParam }) },
     responses: {
       200: {
         description: 'The statement',
@@ -570,7 +571,7 @@ export const OPERATIONS: RouteConfig[] = [
     tags: ['Sharing'],
     summary: 'A ready reminder for the customer: their balance as of today and their page link (made if they have none), with Telegram and WhatsApp share links',
     ...secured,
-    request: { params: z.object({ id: customerId }), query: z.object({ lang: z.string().optional().meta({ description: 'The language of the text' }) }) },
+    request: { params: z.object({ id: customerId }), query: z.object({ lang: langParam }) },
     responses: { 200: json(reminderResponse, 'The reminder'), ...errors(401, 404) },
   },
   {
@@ -601,9 +602,10 @@ export const OPERATIONS: RouteConfig[] = [
     tags: ['Customer pages'],
     summary: "The customer's own page, no token needed: the shop, their balance in their words, the latest 50 entries, the statement",
     description:
-      'HTML for people (no script; `?lang=` or Accept-Language), `?format=json` for programs. Unknown, revoked or expired: a 404 page that says the link is no longer valid. ' +
+      'HTML for people (no script; in English, Bengali or Hindi by `?lang=` or Accept-Language, with links to the others; money in the shop\'s currency), ' +
+      '`?format=json` for programs (amounts as exact decimal strings, `currency` when the shop set one, `balance_text` in the language). Unknown, revoked or expired: a 404 page that says the link is no longer valid. ' +
       '`Cache-Control: no-store`, `X-Robots-Tag: noindex`, `Referrer-Policy: no-referrer`, a strict Content-Security-Policy. Rate-limited per client address (SHARE_RATE_LIMIT_PER_MIN).',
-    request: { params: z.object({ token: z.string().meta({ description: 'The token of a share link' }) }), query: z.object({ format: z.enum(['json']).optional(), lang: z.string().optional() }) },
+    request: { params: z.object({ token: z.string().meta({ description: 'The token of a share link' }) }), query: z.object({ format: z.enum(['json']).optional(), lang: langParam }) },
     responses: {
       200: { description: 'The page', content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
       404: { description: 'The link is no longer valid', content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: errorResponse } } },
@@ -615,7 +617,8 @@ export const OPERATIONS: RouteConfig[] = [
     path: '/s/{token}/statement.pdf',
     tags: ['Customer pages'],
     summary: "The customer's statement (the whole book) as a PDF, from their page",
-    request: { params: z.object({ token: z.string() }) },
+    description: 'In `?lang=` or Accept-Language (en, bn or hi; the page links it in its own language), money in the shop\'s currency.',
+    request: { params: z.object({ token: z.string() }), query: z.object({ lang: langParam }) },
     responses: {
       200: { description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
       404: { description: 'The link is no longer valid', content: { 'text/html': { schema: { type: 'string' } } } },
@@ -647,6 +650,21 @@ export const OPERATIONS: RouteConfig[] = [
     tags: ['Customer pages'],
     summary: "The customer page's icon",
     responses: { 200: { description: 'SVG', content: { 'image/svg+xml': { schema: { type: 'string' } } } } },
+  },
+  {
+    method: 'get',
+    path: '/s/assets/fonts/{file}',
+    tags: ['Customer pages'],
+    summary: "The customer page's Bengali and Devanagari fonts (Noto Sans, from the npm packages)",
+    request: {
+      params: z.object({
+        file: z.enum(['noto-sans-bengali-400.ttf', 'noto-sans-bengali-700.ttf', 'noto-sans-devanagari-400.ttf', 'noto-sans-devanagari-700.ttf']).meta({ description: 'One of the four shipped fonts' }),
+      }),
+    },
+    responses: {
+      200: { description: 'TrueType', content: { 'font/ttf': { schema: { type: 'string', format: 'binary' } } } },
+      404: json(errorResponse, 'No such font (`not_found`)', { error: 'Not found.', code: 'not_found', fields: {} }),
+    },
   },
 ];
 

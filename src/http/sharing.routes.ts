@@ -2,8 +2,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import { ShareLinkNotFound, SubscriberNotFound } from '../domain/errors.js';
 import { todayUtc, type Clock } from '../domain/clock.js';
 import type { Services } from '../domain/services.js';
-import { customerLanguage } from '../render/customer-texts.js';
-import { formatGroupedMinor } from '../render/format.js';
+import { customerFormat, customerLanguage } from '../render/customer-texts.js';
 import { reminderFor } from '../render/reminder.js';
 import { methodNotAllowed } from './errors.js';
 import { shareLinkBody } from './request-schemas.js';
@@ -54,14 +53,15 @@ export function createSharingRouter(services: Services, requireAuth: RequestHand
       const customer = await services.customers.get(actor, id);
       const link = await shares.current(actor, id);
       const me = await services.auth.me(actor);
+      const language = customerLanguage(typeof req.query.lang === 'string' ? req.query.lang : null);
       const r = reminderFor({
-        language: customerLanguage(typeof req.query.lang === 'string' ? req.query.lang : null),
+        language,
         shop: me.displayName,
         customer,
         balance: customer.totalCredit - customer.totalDebit,
         today: todayUtc(clock),
         shareUrl: shareUrl(publicBase(req), link.token),
-        money: formatGroupedMinor,
+        money: customerFormat(language, me.currency).money,
       });
       const body: ReminderResponse = { text: r.text, share_url: r.shareUrl, telegram_share_url: r.telegramShareUrl, whatsapp_url: r.whatsappUrl };
       res.json(body);

@@ -1,5 +1,7 @@
 import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
 import type { Services } from '../domain/services.js';
+import { customerLanguage } from '../render/customer-texts.js';
 import { statementCsv } from '../render/statement-csv.js';
 import type { StatementDocuments } from '../render/statement-document.js';
 import { fileNamePart } from '../render/file-names.js';
@@ -8,6 +10,10 @@ import { methodNotAllowed } from './errors.js';
 import { presentStatement } from './presenters.js';
 import { chartQuery, statementQuery } from './request-schemas.js';
 import { actorOf, customerId, parseQuery, setNextLink } from './request.js';
+
+/** The language a customer-facing text or document is in: en, bn or hi (bn-BD counts as bn); anything else is English. */
+export const langParam = z.string().max(35).optional().meta({ description: 'The language of the text: `en`, `bn` or `hi` (a tag like `bn-BD` counts); anything else is English', example: 'bn' });
+const pdfLanguageQuery = z.object({ lang: langParam });
 
 /** A statement's formats by their media type, for `Accept`. */
 const STATEMENT_TYPES = { 'text/csv': 'csv', 'application/pdf': 'pdf' } as const;
@@ -32,7 +38,8 @@ export function createStatementRouter(services: Services, requireAuth: RequestHa
       const h = await statements.header(actorOf(res), id, period);
       const name = `statement-${fileNamePart(h.customer.name)}-${h.startDate}-${h.endDate}`;
       if (format === 'csv') return sendStream(res, 'text/csv; charset=utf-8', `${name}.csv`, statementCsv(h, statements.lines(h)));
-      return sendStream(res, 'application/pdf', `${name}.pdf`, await documents.pdf(actorOf(res), h));
+      const language = customerLanguage(parseQuery(req, pdfLanguageQuery).lang);
+      return sendStream(res, 'application/pdf', `${name}.pdf`, await documents.pdf(actorOf(res), h, { language }));
     })
     .all(methodNotAllowed(['GET']));
 

@@ -54,3 +54,24 @@ stopped = You will get no more updates here.
 stopped-none = This chat gets no updates.
 subscribe-invalid = This link for updates is unknown, used or expired. Open your account page again and tap "Get updates on Telegram".
 subscribe-private-only = Updates are sent to a private chat only: open the link in your own chat with the bot.
+
+## Statement PDF (the merchant's document: "you" is the shop)
+
+statement-title = Statement
+statement-customer = Customer
+statement-phone = Phone
+statement-period = Period
+statement-opening = Opening balance
+statement-closing = Closing balance
+statement-date = Date
+statement-note = Note
+statement-gave = You gave
+statement-got = You got
+statement-balance = Balance
+statement-reversal = Reversal of #{ $id }
+statement-undone = Undone by #{ $id }
+statement-page = Page { $page } of { $pages }
+statement-generated = Generated { $date }
+statement-totals = Totals
+statement-chart-title = Gave, got and balance
+statement-no-entries = No entries in this period

@@ -17,12 +17,20 @@ import {
 import { bucketPoints, type ChartBucket } from './chart-buckets.js';
 import { alignedAxes } from './chart-scales.js';
 import { FONT_FILES } from './fonts.js';
+import type { CustomerLanguage } from './customer-texts.js';
 import type { BalancePoint, RenderLocale } from './statement-data.js';
 
 export type BalanceChartOptions = { width: number; height: number; locale: RenderLocale; title?: string };
 
-// Our own alias, so a system font called "Noto Sans" can never stand in for the shipped files.
+// Our own aliases, so a system font called "Noto Sans" can never stand in for the shipped files.
 const FAMILY = 'MiniLedger Noto Sans';
+const SCRIPT_FAMILY = { bengali: 'MiniLedger Noto Sans Bengali', devanagari: 'MiniLedger Noto Sans Devanagari' };
+// The chart's language's face first (its digits and marks), the others as fallbacks for names in any script.
+const FAMILIES: Record<CustomerLanguage, string> = {
+  en: `"${FAMILY}", "${SCRIPT_FAMILY.bengali}", "${SCRIPT_FAMILY.devanagari}"`,
+  bn: `"${SCRIPT_FAMILY.bengali}", "${FAMILY}", "${SCRIPT_FAMILY.devanagari}"`,
+  hi: `"${SCRIPT_FAMILY.devanagari}", "${FAMILY}", "${SCRIPT_FAMILY.bengali}"`,
+};
 const MAX_SIDE = 4000; // a bigger canvas is a mistake and would cost ~64 MB of pixels
 const MIN_BAR_SLOT = 8; // px per bar group; more days than this are summed into wider groups
 export const CHART_COLOURS = { gave: '#d9534f', got: '#2e9d5b', balance: '#1f4e8c', text: '#333333', grid: '#e6e6e6', zero: '#9a9a9a' };
@@ -32,8 +40,13 @@ let prepared = false;
 /** Fonts and Chart.js parts are process-wide; registered on first use, never at import. */
 function prepare(): void {
   if (prepared) return;
-  for (const file of [FONT_FILES.regular, FONT_FILES.bold]) {
-    if (GlobalFonts.registerFromPath(file, FAMILY) === null) throw new Error(`cannot load font ${file}`);
+  const faces: Array<[string, string]> = [
+    [FONT_FILES.regular, FAMILY], [FONT_FILES.bold, FAMILY],
+    [FONT_FILES.bengali.regular, SCRIPT_FAMILY.bengali], [FONT_FILES.bengali.bold, SCRIPT_FAMILY.bengali],
+    [FONT_FILES.devanagari.regular, SCRIPT_FAMILY.devanagari], [FONT_FILES.devanagari.bold, SCRIPT_FAMILY.devanagari],
+  ];
+  for (const [file, family] of faces) {
+    if (GlobalFonts.registerFromPath(file, family) === null) throw new Error(`cannot load font ${file}`);
   }
   Chart.register(BarController, LineController, BarElement, LineElement, PointElement, CategoryScale, LinearScale, Legend, Title);
   prepared = true;
@@ -61,7 +74,8 @@ function chartConfig(buckets: ChartBucket[], options: BalanceChartOptions): Char
   const { labels } = locale;
   // Text grows with the picture, so a chart printed small on a statement stays as legible as a big one.
   const size = Math.min(28, Math.max(10, Math.round(options.width / 70)));
-  const font = { family: FAMILY, size };
+  const family = FAMILIES[locale.language ?? 'en'];
+  const font = { family, size };
   const empty = buckets.length === 0;
   const axes = alignedAxes(buckets.map((b) => b.balance), buckets.flatMap((b) => [b.credit, b.debit]));
   const money = (value: number | string) => locale.money(Math.round(Number(value)));
@@ -102,7 +116,7 @@ function chartConfig(buckets: ChartBucket[], options: BalanceChartOptions): Char
       },
       plugins: {
         title: { display: true, text: options.title ?? labels.chartTitle, color: CHART_COLOURS.text,
-          font: { family: FAMILY, size: Math.round(size * 1.35), weight: 'bold' } },
+          font: { family, size: Math.round(size * 1.35), weight: 'bold' } },
         legend: { position: 'bottom', labels: { font, color: CHART_COLOURS.text, boxWidth: size * 1.5, boxHeight: size } },
       },
     },
@@ -129,7 +143,7 @@ function noEntriesNote(text: string | null, font: { family: string; size: number
       if (text === null) return;
       const { ctx, chartArea } = chart;
       ctx.save();
-      ctx.font = `${Math.round(font.size * 1.2)}px "${font.family}"`;
+      ctx.font = `${Math.round(font.size * 1.2)}px ${font.family}`;
       ctx.fillStyle = CHART_COLOURS.zero;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';

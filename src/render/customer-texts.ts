@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import { defaultDigits, formatLocalDate, moneyFor, type LocalStyle } from './local-format.js';
 
-/** The languages customers can read their side of the book in. */
-export const CUSTOMER_LANGUAGES = ['en'] as const;
+/** The languages customers can read their side of the book in (src/locales/<language>.ftl). */
+export const CUSTOMER_LANGUAGES = ['en', 'bn', 'hi'] as const;
 export type CustomerLanguage = (typeof CUSTOMER_LANGUAGES)[number];
+
+/** What each language is called in itself (language switches, language buttons). */
+export const LANGUAGE_NAMES: Record<CustomerLanguage, string> = { en: 'English', bn: 'বাংলা', hi: 'हिन्दी' };
 
 const isLanguage = (value: string): value is CustomerLanguage => CUSTOMER_LANGUAGES.some((l) => l === value);
 
@@ -45,4 +49,13 @@ export function balanceForCustomer(language: CustomerLanguage, shop: string, bal
   if (balance > 0) return customerText(language, 'you-owe', { shop, amount: money(balance) });
   if (balance < 0) return customerText(language, 'shop-owes-you', { shop, amount: money(-balance) });
   return customerText(language, 'all-settled', { shop });
+}
+
+/** How a customer reads money and dates: their language's own digits, the merchant's currency. */
+export const customerStyle = (language: CustomerLanguage, currency: string | null = null): LocalStyle => ({ language, currency, digits: defaultDigits(language) });
+
+/** Money and dates for one customer, ready to pass to customerText. */
+export function customerFormat(language: CustomerLanguage, currency: string | null = null) {
+  const style = customerStyle(language, currency);
+  return { style, money: moneyFor(style), date: (isoDate: string) => formatLocalDate(isoDate, style) };
 }

@@ -1,5 +1,4 @@
-import { formatIsoDate } from './format.js';
-import { customerText, type CustomerLanguage } from './customer-texts.js';
+import { customerFormat, customerText, type CustomerLanguage } from './customer-texts.js';
 
 export type Reminder = { text: string; shareUrl: string; telegramShareUrl: string; whatsappUrl: string | null };
 
@@ -11,7 +10,8 @@ export function whatsappNumber(phone: string): string | null {
 
 /**
  * A ready message for the customer: their balance with the shop as of today and the link to their page,
- * with links that open Telegram's share sheet and WhatsApp on the customer's number.
+ * with links that open Telegram's share sheet and WhatsApp on the customer's number. The date is in the
+ * language's own digits; `money` is the caller's (it knows the merchant's currency).
  */
 export function reminderFor(o: {
   language: CustomerLanguage;
@@ -22,7 +22,7 @@ export function reminderFor(o: {
   shareUrl: string;
   money: (minor: number) => string;
 }): Reminder {
-  const vars = { shop: o.shop, customer: o.customer.name, amount: o.money(Math.abs(o.balance)), date: formatIsoDate(o.today), url: o.shareUrl };
+  const vars = { shop: o.shop, customer: o.customer.name, amount: o.money(Math.abs(o.balance)), date: customerFormat(o.language).date(o.today), url: o.shareUrl };
   const key = o.balance > 0 ? 'reminder-owe' : o.balance < 0 ? 'reminder-owed' : 'reminder-settled';
   const text = customerText(o.language, key, vars);
   // Telegram's share sheet takes the link and the words apart; the words without the link.

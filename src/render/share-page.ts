@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SharedView } from '../domain/sharing/share.service.js';
-import { balanceForCustomer, customerText, type CustomerLanguage } from './customer-texts.js';
-import { formatGroupedMinor, formatIsoDate } from './format.js';
+import { balanceForCustomer, customerFormat, customerText, type CustomerLanguage } from './customer-texts.js';
 
 /** The page's one stylesheet, served beside it (no inline style: the page's policy allows 'self' only). */
 export const SHARE_PAGE_CSS = readFileSync(fileURLToPath(new URL('./share-page.css', import.meta.url)), 'utf8');
@@ -34,17 +33,21 @@ ${body}
 `;
 }
 
-/** A customer's page: the shop, their balance in their own words, the latest entries, the statement. */
+/**
+ * A customer's page: the shop, their balance in their own words, the latest entries, the statement.
+ * Money in the shop's currency and dates in the language's own digits.
+ */
 export function sharePage(v: SharedView, o: { language: CustomerLanguage; today: string; links: SharePageLinks }): string {
   const t = (key: string, vars: Record<string, string | number> = {}) => escapeHtml(customerText(o.language, key, vars));
+  const { money, date } = customerFormat(o.language, v.currency);
   const shop = v.shopName;
   const balanceClass = v.balance > 0 ? 'owe' : v.balance < 0 ? 'owed' : 'settled';
   const rows = v.entries
     .map((e) => {
-      const what = e.type === 'credit' ? t('page-gave', { shop, amount: formatGroupedMinor(e.amount) }) : t('page-got', { amount: formatGroupedMinor(e.amount) });
+      const what = e.type === 'credit' ? t('page-gave', { shop, amount: money(e.amount) }) : t('page-got', { amount: money(e.amount) });
       const mark = e.reversedBy !== null ? ` <span class="undone">${t('page-undone')}</span>` : e.reverses !== null ? ` <span class="undone">${t('page-undo')}</span>` : '';
       const note = e.note ? `<span class="note">${escapeHtml(e.note)}</span>` : '';
-      return `<tr${e.reversedBy !== null ? ' class="undone"' : ''}><td class="date">${escapeHtml(formatIsoDate(e.entryDate))}</td><td>${what}${mark}${note}</td><td class="money">${escapeHtml(formatGroupedMinor(e.balance))}</td></tr>`;
+      return `<tr${e.reversedBy !== null ? ' class="undone"' : ''}><td class="date">${escapeHtml(date(e.entryDate))}</td><td>${what}${mark}${note}</td><td class="money">${escapeHtml(money(e.balance))}</td></tr>`;
     })
     .join('\n');
   const table = v.entries.length
@@ -71,8 +74,8 @@ ${rows}
 </header>
 <main>
 <section class="card" aria-labelledby="balance">
-<p id="balance" class="balance ${balanceClass}">${escapeHtml(balanceForCustomer(o.language, shop, v.balance, formatGroupedMinor))}</p>
-<p class="as-of">${t('page-as-of', { date: formatIsoDate(o.today) })}</p>
+<p id="balance" class="balance ${balanceClass}">${escapeHtml(balanceForCustomer(o.language, shop, v.balance, money))}</p>
+<p class="as-of">${t('page-as-of', { date: date(o.today) })}</p>
 <ul class="actions">
 <li><a class="button" href="${escapeHtml(o.links.statementPdf)}">${t('page-download')}</a></li>
 ${updates}

@@ -1,5 +1,7 @@
 import type { StatementHeader as DomainStatementHeader, StatementLine as DomainStatementLine } from '../domain/statements/statement.service.js';
+import { customerFormat, customerText, type CustomerLanguage } from './customer-texts.js';
 import { formatGroupedMinor, formatIsoDate } from './format.js';
+import { formatCount } from './local-format.js';
 
 /**
  * Plain data the statement renderers take: no entities, no wire shapes. Money is integer minor units;
@@ -15,8 +17,9 @@ export type StatementHeader = Omit<DomainStatementHeader, 'asOf'> & { merchantNa
 /** One day of the period for the chart: what was given (credit) and got (debit) that day, and the balance at the end of the day. */
 export type { BalancePoint } from '../domain/statements/statement.service.js';
 
-/** Texts and number formatting: English defaults now; other languages later pass their own. */
+/** Texts and number formatting, and the language they are in (which fonts and shaping the PDF needs). */
 export type RenderLocale = {
+  language?: CustomerLanguage;
   money: (minor: number) => string;
   date: (isoDate: string) => string;
   labels: StatementLabels;
@@ -44,6 +47,7 @@ export type StatementLabels = {
 };
 
 export const ENGLISH: RenderLocale = {
+  language: 'en',
   money: formatGroupedMinor,
   date: formatIsoDate,
   labels: {
@@ -67,3 +71,40 @@ export const ENGLISH: RenderLocale = {
     noEntries: 'No entries in this period',
   },
 };
+
+/**
+ * A statement's texts (src/locales, statement-*) in a customer language, money in the merchant's
+ * currency and numbers in the language's own digits. English without a currency is ENGLISH itself.
+ */
+export function statementLocale(language: CustomerLanguage, currency: string | null = null): RenderLocale {
+  if (language === 'en' && currency === null) return ENGLISH;
+  const { money, date, style } = customerFormat(language, currency);
+  const t = (key: string, vars?: Record<string, string>) => customerText(language, key, vars);
+  // Entry ids and page numbers in the language's digits, ungrouped ("#1234", not "#1,234").
+  const n = (value: number) => formatCount(value, style);
+  return {
+    language,
+    money,
+    date,
+    labels: {
+      title: t('statement-title'),
+      customer: t('statement-customer'),
+      phone: t('statement-phone'),
+      period: t('statement-period'),
+      opening: t('statement-opening'),
+      closing: t('statement-closing'),
+      date: t('statement-date'),
+      note: t('statement-note'),
+      gave: t('statement-gave'),
+      got: t('statement-got'),
+      balance: t('statement-balance'),
+      reversal: (ofId) => t('statement-reversal', { id: n(ofId) }),
+      undone: (byId) => t('statement-undone', { id: n(byId) }),
+      page: (page, of) => t('statement-page', { page: n(page), pages: n(of) }),
+      generated: (when) => t('statement-generated', { date: when }),
+      totals: t('statement-totals'),
+      chartTitle: t('statement-chart-title'),
+      noEntries: t('statement-no-entries'),
+    },
+  };
+}

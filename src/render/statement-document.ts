@@ -3,7 +3,8 @@ import type { Actor } from '../domain/actor.js';
 import type { Clock } from '../domain/clock.js';
 import type { Services } from '../domain/services.js';
 import type { StatementHeader } from '../domain/statements/statement.service.js';
-import { ENGLISH, type RenderLocale } from './statement-data.js';
+import type { CustomerLanguage } from './customer-texts.js';
+import { ENGLISH, statementLocale, type RenderLocale } from './statement-data.js';
 
 // The renderers (pdfkit, fontkit, Chart.js and a native canvas) are loaded on the first document, not
 // at start: a server that never makes one keeps ~30 MB less resident.
@@ -18,13 +19,15 @@ export type StatementDocuments = ReturnType<typeof createStatementDocuments>;
 
 /**
  * A statement as the files a merchant sends: the PDF (chart on page one) and the chart alone, for the
- * API and the bot alike. The shop's name on it is the merchant's name.
+ * API and the bot alike. The shop's name on it is the merchant's name, its money in the merchant's
+ * currency, its texts in `language` (English unless asked).
  */
 export function createStatementDocuments(services: Pick<Services, 'auth' | 'statements'>, clock: Clock) {
   return {
-    async pdf(actor: Actor, h: StatementHeader, locale: RenderLocale = ENGLISH): Promise<Readable> {
+    async pdf(actor: Actor, h: StatementHeader, options: { language?: CustomerLanguage } = {}): Promise<Readable> {
       const [{ renderStatementPdf }, { renderBalanceChart }] = await Promise.all([pdfRenderer(), chartRenderer()]);
       const merchant = await services.auth.me(actor);
+      const locale = statementLocale(options.language ?? 'en', merchant.currency);
       const chart = await renderBalanceChart(await services.statements.points(h), { ...STATEMENT_CHART, locale });
       return renderStatementPdf({ ...h, merchantName: merchant.displayName, generatedAt: clock.now() }, services.statements.lines(h), { locale, chart });
     },

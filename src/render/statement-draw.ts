@@ -18,7 +18,7 @@ const BOLD: Style = { ...REGULAR, font: FONT.bold };
 export function createStatementPainter(doc: PDFKit.PDFDocument, header: StatementHeader, locale: RenderLocale) {
   const { labels } = locale;
 
-  const { measure, write, clipped, rightAligned } = createPdfText(doc);
+  const { measure, write, clipped, rightAligned } = createPdfText(doc, locale.language ?? 'en');
 
   const cell = (column: Column, text: string, baseline: number, style: Style) => {
     const inner = column.width - 2 * CELL_PADDING;
@@ -26,7 +26,8 @@ export function createStatementPainter(doc: PDFKit.PDFDocument, header: Statemen
     else clipped(text, column.left + CELL_PADDING, baseline, inner, style);
   };
 
-  // Noto Sans capitals are 0.714 em tall: half of that below the middle centres a line in its row.
+  // Noto Sans capitals are 0.714 em tall: half of that below the middle centres a line in its row
+  // (Bengali and Devanagari sit on the same baseline: their headline is about as high).
   const rowBaseline = (top: number, height: number) => top + height / 2 + SIZE.cell * 0.357;
 
   const row = (top: number, cells: Cells, style: Style, styles: Partial<Record<ColumnKey, Style>> = {}) => {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auth, manualClock } from '../support/fixtures.js';
 import { sqlCount } from '../support/harness.js';
-import { buttons, createBotHarness, en, texts, type ApiCall, type BotHarness } from './support.js';
+import { buttons, createBotHarness, en, texts, type ApiCall, type BotHarness, drainUpdates, sentTo } from './support.js';
 
 const BASE = 'https://ledger.example.test';
 const MERCHANT = 501;
@@ -12,16 +12,8 @@ let h: BotHarness;
 let token: string;
 let alice: number;
 
-/** What reached one chat (calls the Bot API refused left out), in order. */
-const sentTo = (calls: ApiCall[], chat: number) => calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat && !c.failed).map((c) => String(c.payload.text));
 
-async function drain(): Promise<ApiCall[]> {
-  const sender = h.runtime.updatesSender;
-  if (!sender) throw new Error('no updates sender');
-  const before = h.calls.length;
-  await sender.drain();
-  return h.calls.slice(before);
-}
+const drain = () => drainUpdates(h);
 
 /** Follows a share page's "Get updates on Telegram" and returns the /start code in the deep link. */
 async function subscribeCode(pagePath: string): Promise<string> {

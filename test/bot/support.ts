@@ -128,3 +128,15 @@ export function buttons(calls: ApiCall[]): { text: string; data: string }[] {
 }
 
 
+
+/** What reached one chat (calls the Bot API refused left out), in order. */
+export const sentTo = (calls: ApiCall[], chat: number) => calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat && !c.failed).map((c) => String(c.payload.text));
+
+/** Sends every customer update due now through the harness's sender; returns the Bot API calls it made. */
+export async function drainUpdates(h: BotHarness): Promise<ApiCall[]> {
+  const sender = h.runtime.updatesSender;
+  if (!sender) throw new Error('no updates sender');
+  const before = h.calls.length;
+  await sender.drain();
+  return h.calls.slice(before);
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineApi, offlineBotInfo } from '../../bot/offline-api.js';
 import { auth, manualClock } from '../support/fixtures.js';
 import { createHarness, listen, type Harness } from '../support/harness.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openRecording } from '../support/browser.js';
 import { ROOT } from '../support/process.js';
 
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
@@ -44,17 +44,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Opens the page, recording console errors (a blocked stylesheet, a CSP violation) and every request off the host. */
+/** Opens the page (it must answer 200), recording console errors and requests off the host. */
 async function open(page: Page): Promise<{ errors: string[]; foreign: string[] }> {
-  const errors: string[] = [];
-  const foreign: string[] = [];
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  page.on('pageerror', (e) => void errors.push(e.message));
-  page.on('request', (r) => void (!r.url().startsWith(server.url) && foreign.push(r.url())));
-  page.on('response', (r) => void (r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`)));
-  const res = await page.goto(`${server.url}${pagePath}`);
-  expect(res?.status()).toBe(200);
-  return { errors, foreign };
+  const seen = await openRecording(page, server.url, pagePath);
+  expect(seen.status).toBe(200);
+  return seen;
 }
 
 describe('the share page in a real browser', () => {

@@ -2,8 +2,8 @@ import { currentEm, dateOf, num, sqlRows, sqlRun, type EntityManager } from '../
 
 export type ShareLinkRow = { id: number; customerId: number; salt: string; createdAt: Date; expiresAt: Date | null };
 
-/** A live link found by its token's hash, with what the page shows about whose it is. */
-export type SharedBook = { link: ShareLinkRow; ownerId: number; shopName: string; customer: { id: number; name: string; totalCredit: number; totalDebit: number } };
+/** A live link found by its token's hash, with what the page shows about whose it is (and the shop's currency, if set). */
+export type SharedBook = { link: ShareLinkRow; ownerId: number; shopName: string; currency: string | null; customer: { id: number; name: string; totalCredit: number; totalDebit: number } };
 
 const COLUMNS = 'id, customer_id, salt, created_at, expires_at';
 
@@ -61,7 +61,7 @@ export function createShareRepository(root: EntityManager) {
       const em = currentEm(root);
       const [r] = await sqlRows(
         em,
-        `select l.id, l.customer_id, l.salt, l.created_at, l.expires_at, l.owner_id, coalesce(u.display_name, u.username) as shop_name,
+        `select l.id, l.customer_id, l.salt, l.created_at, l.expires_at, l.owner_id, coalesce(u.display_name, u.username) as shop_name, u.currency,
                 c.name as customer_name, c.total_credit, c.total_debit
          from share_links l join customers c on c.id = l.customer_id join users u on u.id = l.owner_id
          where ${'hash' in by ? 'l.token_hash = ?' : 'l.id = ?'} and l.revoked_at is null and (l.expires_at is null or l.expires_at > ?) and c.archived = ? and c.owner_id = l.owner_id`,
@@ -72,6 +72,7 @@ export function createShareRepository(root: EntityManager) {
         link: linkOf(em, r),
         ownerId: num(r.owner_id),
         shopName: String(r.shop_name),
+        currency: r.currency === null || r.currency === undefined ? null : String(r.currency),
         customer: { id: num(r.customer_id), name: String(r.customer_name), totalCredit: num(r.total_credit), totalDebit: num(r.total_debit) },
       };
     },

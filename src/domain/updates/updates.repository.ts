@@ -120,16 +120,16 @@ export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
       return (await sqlRows(currentEm(root), 'select id from customer_subscriptions where id = ? and ended_at is null', [subscriptionId])).length > 0;
     },
 
-    /** A subscription's shop and customer names, its language, and its link (the page its messages point to). */
-    async contextOf(subscriptionId: number): Promise<{ shop: string; customer: string; language: string; linkId: number; salt: string } | null> {
+    /** A subscription's shop and customer names, the shop's currency, its language, and its link (the page its messages point to). */
+    async contextOf(subscriptionId: number): Promise<{ shop: string; currency: string | null; customer: string; language: string; linkId: number; salt: string } | null> {
       const [row] = await sqlRows(
         currentEm(root),
-        `select coalesce(u.display_name, u.username) as shop, c.name as customer, s.language, l.id as link_id, l.salt
+        `select coalesce(u.display_name, u.username) as shop, u.currency, c.name as customer, s.language, l.id as link_id, l.salt
          from customer_subscriptions s join share_links l on l.id = s.share_link_id join customers c on c.id = s.customer_id join users u on u.id = s.owner_id
          where s.id = ?`,
         [subscriptionId],
       );
-      return row ? { shop: String(row.shop), customer: String(row.customer), language: String(row.language), linkId: num(row.link_id), salt: String(row.salt) } : null;
+      return row ? { shop: String(row.shop), currency: row.currency === null || row.currency === undefined ? null : String(row.currency), customer: String(row.customer), language: String(row.language), linkId: num(row.link_id), salt: String(row.salt) } : null;
     },
 
     purgeCodes: (now: Date, batch: number) => deleteBatch(currentEm(root), 'subscribe_codes', 'expires_at < ?', [now], batch),

@@ -45,7 +45,7 @@ export function createUpdatesService({ updates, shares, customers, transactions,
     },
 
     /** Subscribes a private chat to the book behind a code (once; again it is a no-op that says so). */
-    async subscribe(code: string, chat: SubscribingChat): Promise<{ shop: string; customer: string; balance: number; already: boolean }> {
+    async subscribe(code: string, chat: SubscribingChat): Promise<{ shop: string; currency: string | null; customer: string; balance: number; already: boolean }> {
       if (chat.type !== 'private') throw new GroupCannotSubscribe();
       if (!SUBSCRIBE_CODE.test(code)) throw new InvalidSubscribeCode();
       return transactions.run(async () => {
@@ -54,9 +54,9 @@ export function createUpdatesService({ updates, shares, customers, transactions,
         if (!book) throw new InvalidSubscribeCode();
         const balance = book.customer.totalCredit - book.customer.totalDebit;
         const existing = await updates.liveFor(book.customer.id, chat.chatId);
-        if (existing) return { shop: book.shopName, customer: book.customer.name, balance, already: true };
+        if (existing) return { shop: book.shopName, currency: book.currency, customer: book.customer.name, balance, already: true };
         await updates.insert({ ownerId: book.ownerId, customerId: book.customer.id, shareLinkId: book.link.id, chatId: chat.chatId, chatTitle: chat.title.slice(0, 200), language: chat.language, now: clock.now() });
-        return { shop: book.shopName, customer: book.customer.name, balance, already: false };
+        return { shop: book.shopName, currency: book.currency, customer: book.customer.name, balance, already: false };
       });
     },
 
@@ -107,9 +107,9 @@ export function createUpdatesService({ updates, shares, customers, transactions,
     },
 
     /** Whose book a subscription follows, the chat's language, and the share token its messages link to. */
-    async contextOf(subscriptionId: number): Promise<{ shop: string; customer: string; language: string; token: string } | null> {
+    async contextOf(subscriptionId: number): Promise<{ shop: string; currency: string | null; customer: string; language: string; token: string } | null> {
       const c = await updates.contextOf(subscriptionId);
-      return c ? { shop: c.shop, customer: c.customer, language: c.language, token: shareToken(secret(), c.linkId, c.salt) } : null;
+      return c ? { shop: c.shop, currency: c.currency, customer: c.customer, language: c.language, token: shareToken(secret(), c.linkId, c.salt) } : null;
     },
 
     purges: [
