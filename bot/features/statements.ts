@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import type { Actor } from '../../src/domain/actor.js';
 import { todayUtc } from '../../src/domain/clock.js';
 import type { Due } from '../../src/domain/dues/dues.service.js';
-import { fileNamePart } from '../../src/render/file-names.js';
+import { asciiFileNamePart } from '../../src/render/file-names.js';
 import { bookCsv } from '../../src/render/book-csv.js';
 import { actorOf, type BotContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -36,7 +36,7 @@ function readNameAndPeriod(ctx: BotContext, text: string, usage: string): { name
 
 async function sendStatement(ctx: BotContext, actor: Actor, customerId: number, period: Period): Promise<void> {
   const h = await ctx.services.statements.header(actor, customerId, period);
-  const pdf = await ctx.documents.pdf(actor, h);
+  const pdf = await ctx.documents.pdf(actor, h, { language: ctx.style.language });
   const caption = ctx.t('statement-caption', {
     name: clip(h.customer.name, 100),
     from: ctx.date(h.startDate),
@@ -46,7 +46,7 @@ async function sendStatement(ctx: BotContext, actor: Actor, customerId: number, 
     got: ctx.money(h.totalDebit),
     closing: ctx.money(h.closingBalance),
   });
-  await ctx.replyWithDocument(new InputFile(pdf, `statement-${fileNamePart(h.customer.name)}-${h.startDate}-${h.endDate}.pdf`), { caption: clip(caption, 1024) });
+  await ctx.replyWithDocument(new InputFile(pdf, `statement-${asciiFileNamePart(h.customer.name, h.customer.id)}-${h.startDate}-${h.endDate}.pdf`), { caption: clip(caption, 1024) });
 }
 
 async function sendChart(ctx: BotContext, actor: Actor, customerId: number, period: Period): Promise<void> {

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FluentResource } from '@fluent/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/process.js';
@@ -115,6 +118,29 @@ describe('a merchant’s day in each language', () => {
     expect(reply).toContain('রহিম');
     const rows = await sqlRows(h.db, "select e.amount, e.entry_date, e.type from ledger_entries e join customers c on c.id = e.customer_id where c.name = 'রহিম'");
     expect(rows.map((r) => [Number(r.amount), String(r.entry_date).slice(0, 10), r.type])).toEqual([[50000, '2026-11-30', 'credit']]);
+  });
+
+  it('when a Bengali merchant sends /statement, then the PDF and its caption are in Bengali, the customer’s name intact in the text', async () => {
+    const chatId = 611;
+    await h.send(`/link ${await h.merchant('shop-bn-statement')}`, { chatId });
+    await h.send('/language bn', { chatId });
+    await h.send('/add রহিম উদ্দিন', { chatId });
+    await h.send('/credit রহিম উদ্দিন ৫০০ চাল', { chatId });
+    const calls = await h.send('/statement রহিম উদ্দিন', { chatId });
+    const call = calls.find((c) => c.method === 'sendDocument');
+    expect(String(call?.payload.caption)).toMatch(SCRIPT.bn);
+    const file = call?.files?.[0];
+    if (!file) throw new Error('no PDF sent');
+    expect(file.filename).toMatch(/^statement-customer-\d+-2026-12-01-2026-12-01\.pdf$/);
+    const dir = mkdtempSync(join(tmpdir(), 'bn-statement-'));
+    try {
+      writeFileSync(join(dir, 's.pdf'), file.data);
+      const text = execFileSync('pdftotext', [join(dir, 's.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain('রহিম উদ্দিন');
+      expect(text).toContain('প্রারম্ভিক ব্যালেন্স');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('when the amounts are large, then each locale groups them its way, with the merchant’s currency and the chat’s digits', async () => {
