@@ -8,6 +8,7 @@ import { Migration20261202020000_merchant_totals } from './Migration202612020200
 import { Migration20261202030000_customer_days } from './Migration20261202030000_customer_days.js';
 import { Migration20261202040000_customer_side } from './Migration20261202040000_customer_side.js';
 import { Migration20261202050000_languages } from './Migration20261202050000_languages.js';
+import { Migration20261202060000_redundant_indexes } from './Migration20261202060000_redundant_indexes.js';
 
 /**
  * Every PostgreSQL migration, in order (see migrations/sqlite/index.ts for why they are listed).
@@ -23,4 +24,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261202030000_customer_days', class: Migration20261202030000_customer_days },
   { name: 'Migration20261202040000_customer_side', class: Migration20261202040000_customer_side },
   { name: 'Migration20261202050000_languages', class: Migration20261202050000_languages },
+  { name: 'Migration20261202060000_redundant_indexes', class: Migration20261202060000_redundant_indexes },
 ];

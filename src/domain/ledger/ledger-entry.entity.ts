@@ -14,14 +14,16 @@ export const LedgerEntrySchema = defineEntity({
   tableName: 'ledger_entries',
   properties: {
     id: p.integer().primary().autoincrement(),
-    customer: p.manyToOne(CustomerSchema).mapToPk(),
+    // No index of its own: (customer_id, entry_date, id) below serves every lookup by customer.
+    customer: p.manyToOne(CustomerSchema).mapToPk().index(false),
     type: p.enum([...ENTRY_TYPES]),
     amount: p.bigint('number'),
     note: p.string().length(500).default(''),
     entryDate: p.date(),
     createdAt: p.datetime(),
-    // Unique: an entry can be reversed at most once, even under concurrent requests.
-    reverses: () => p.manyToOne(LedgerEntrySchema).mapToPk().nullable().unique(),
+    // Unique: an entry can be reversed at most once, even under concurrent requests (the unique index
+    // is the only one it needs).
+    reverses: () => p.manyToOne(LedgerEntrySchema).mapToPk().nullable().unique().index(false),
     channel: p.enum([...CHANNELS]).default('api'),
     apiToken: p.manyToOne(ApiTokenSchema).mapToPk().nullable().deleteRule('set null'),
     telegramChatId: p.string().length(32).nullable(),
