@@ -72,7 +72,7 @@ export async function postOnce(
       date: posted.entry.entryDate,
       balance: posted.totals.balance,
     };
-  });
+  }, { plain: true });
 }
 
 async function targetId(ctx: BotContext, actor: Actor, to: EntryTarget): Promise<number> {

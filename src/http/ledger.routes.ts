@@ -24,7 +24,7 @@ export function createLedgerRouter(services: Services, requireAuth: RequestHandl
         const command = newEntryOf(parseBody(req, entryCreateBody));
         const { entry } = await ledger.post(actorOf(res), customerId(req.params.id), command);
         return presentEntry(entry);
-      });
+      }, { plain: true });
     })
     .all(methodNotAllowed(['GET', 'POST']));
 
@@ -37,7 +37,7 @@ export function createLedgerRouter(services: Services, requireAuth: RequestHandl
         const entryId = pathId(req.params.entry_id, () => new EntryNotFound());
         const { entry } = await ledger.reverse(actorOf(res), id, entryId, body);
         return presentEntry(entry);
-      });
+      }, { plain: true });
     })
     .all(methodNotAllowed(['POST']));
 

@@ -61,6 +61,8 @@ export async function respondCreated(
   res: Response,
   idempotency: IdempotencyService,
   create: () => Promise<unknown>,
+  /** `plain`: `create` runs plain SQL statements only (see IdempotencyService.run). */
+  options: { plain?: boolean } = {},
 ): Promise<void> {
   const key = req.get('Idempotency-Key');
   if (key === undefined) {
@@ -75,6 +77,7 @@ export async function respondCreated(
     { ownerId: actor.ownerId, key, fingerprint },
     storedResponse,
     async () => ({ status: 201, body: await create() }),
+    options,
   );
   if (replayed) res.set('Idempotent-Replayed', 'true');
   res.status(result.status).json(result.body);

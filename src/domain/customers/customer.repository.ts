@@ -63,18 +63,15 @@ export function createCustomerRepository(root: EntityManager) {
     },
 
     async insert(ownerId: number, fields: CustomerFields, now: Date): Promise<CustomerView> {
-      const id = await currentEm(root).insert(CustomerSchema, {
-        owner: ownerId,
-        ...fields,
-        nameKey: nameKey(fields.name),
-        totalReversed: 0,
-        archived: false,
-        totalCredit: 0,
-        totalDebit: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
-      return { id, ...fields, totalCredit: 0, totalDebit: 0 };
+      // Plain SQL (not the ORM's insert), so a customer made inside a plain-statement transaction (a bot
+      // entry for a new name) runs on that transaction's connection.
+      const [row] = await sqlRows(
+        currentEm(root),
+        `insert into customers (owner_id, name, phone, address, name_key, total_credit, total_debit, total_reversed, archived, created_at, updated_at)
+         values (?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?) returning id`,
+        [ownerId, fields.name, fields.phone, fields.address, nameKey(fields.name), false, now, now],
+      );
+      return { id: num(row?.id), ...fields, totalCredit: 0, totalDebit: 0 };
     },
 
     async findActive(ownerId: number, id: number): Promise<CustomerView | null> {

@@ -78,7 +78,7 @@ export function createCustomerService({ customers, merchantTotals, transactions,
     async create(actor: Actor, command: NewCustomer): Promise<CustomerView> {
       const data = parseInput(newCustomerRule, command);
       // The count and the row commit together: a merchant can never pass the cap, however many race.
-      return transactions.join(async () => {
+      return transactions.statements(async () => {
         if (!(await customers.countOneMore(actor.ownerId, maxCustomers))) throw new CustomerLimitReached(maxCustomers);
         const created = await customers.insert(actor.ownerId, { name: data.name, phone: data.phone ?? '', address: data.address ?? '' }, clock.now());
         await merchantTotals.apply(actor.ownerId, changeOf(null, NO_CUSTOMER), MAX_TOTAL_MINOR);

@@ -20,8 +20,8 @@ export type IdempotencyServiceDeps = { keys: IdempotencyRepository; transactions
  * key's unique index, then replays. A failed operation stores nothing and may be retried.
  */
 export function createIdempotencyService({ keys, transactions, clock }: IdempotencyServiceDeps) {
-  async function attempt<T>(req: IdempotentRequest, codec: z.ZodType<T>, operation: () => Promise<T>): Promise<{ replayed: boolean; result: T }> {
-    return transactions.run(async () => {
+  async function attempt<T>(req: IdempotentRequest, codec: z.ZodType<T>, operation: () => Promise<T>, plain: boolean): Promise<{ replayed: boolean; result: T }> {
+    return (plain ? transactions.statements : transactions.run)(async () => {
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + IDEMPOTENCY_TTL_MS);
       // Claim the key first: a new key (the usual case) costs one statement.
@@ -43,13 +43,18 @@ export function createIdempotencyService({ keys, transactions, clock }: Idempote
   }
 
   return {
-    async run<T>(req: IdempotentRequest, codec: z.ZodType<T>, operation: () => Promise<T>): Promise<{ replayed: boolean; result: T }> {
+    /**
+     * `plain`: the operation runs plain SQL statements only (no ORM calls), so on SQLite the whole unit
+     * can run straight on the connection (Transactions.statements).
+     */
+    async run<T>(req: IdempotentRequest, codec: z.ZodType<T>, operation: () => Promise<T>, options: { plain?: boolean } = {}): Promise<{ replayed: boolean; result: T }> {
       parseInput(idempotencyKeyRule, req.key);
+      const plain = options.plain ?? false;
       try {
-        return await attempt(req, codec, operation);
+        return await attempt(req, codec, operation, plain);
       } catch (error) {
         // A concurrent request with the same key committed first: replay its result.
-        if (isUniqueViolation(error)) return attempt(req, codec, operation);
+        if (isUniqueViolation(error)) return attempt(req, codec, operation, plain);
         throw error;
       }
     },
