@@ -15,11 +15,17 @@ async function indexesOf(table: string): Promise<string[]> {
   return (await sqlRows(h.db, sql, [table])).map((r) => String(r.name));
 }
 
-describe('the indexes of ledger_entries', () => {
+describe('indexes no query needs', () => {
   it('when the schema is migrated, then every posting maintains only the indexes a query uses', async () => {
     const names = await indexesOf('ledger_entries');
     expect(names).toEqual(expect.arrayContaining(['ledger_entries_customer_id_entry_date_id_index', 'ledger_entries_reverses_id_unique', 'ledger_entries_telegram_chat_id_reverses_id_id_index']));
     expect(names).not.toContain('ledger_entries_customer_id_index');
     expect(names).not.toContain('ledger_entries_reverses_id_index');
+  });
+
+  it('when the schema is migrated, then customers and idempotency keys keep only their covering indexes by owner', async () => {
+    expect(await indexesOf('customers')).not.toContain('customers_owner_id_index');
+    expect(await indexesOf('idempotency_keys')).not.toContain('idempotency_keys_owner_id_index');
+    expect((await indexesOf('idempotency_keys')).some((n) => n.includes('owner_id_key'))).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ export const CustomerSchema = defineEntity({
   tableName: 'customers',
   properties: {
     id: p.integer().primary().autoincrement(),
-    owner: p.manyToOne(UserSchema).mapToPk().deleteRule('cascade'),
+    // No index of its own: the (owner_id, archived, …) indexes below serve every lookup by owner.
+    owner: p.manyToOne(UserSchema).mapToPk().deleteRule('cascade').index(false),
     name: p.string().length(100),
     // The name as it is matched (see name-key.ts), kept beside it so matching and search use an index.
     nameKey: p.string().length(400).default(''),

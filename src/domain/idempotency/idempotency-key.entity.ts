@@ -7,7 +7,8 @@ export const IdempotencyKeySchema = defineEntity({
   tableName: 'idempotency_keys',
   properties: {
     id: p.integer().primary().autoincrement(),
-    owner: p.manyToOne(UserSchema).mapToPk().deleteRule('cascade'),
+    // No index of its own: the unique (owner_id, key) index serves every lookup by owner.
+    owner: p.manyToOne(UserSchema).mapToPk().deleteRule('cascade').index(false),
     key: p.string().length(255),
     fingerprint: p.string().length(64),
     result: p.json<unknown>().nullable(),

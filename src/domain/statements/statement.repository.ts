@@ -49,9 +49,13 @@ export function createStatementRepository(root: EntityManager) {
       return { entries: num(row?.entries ?? 0), credit: num(row?.credit ?? 0), debit: num(row?.debit ?? 0) };
     },
 
-    /** The id of the customer's newest entry (0 when none): what a statement read now has seen. */
-    async lastEntryId(customerId: number): Promise<number> {
-      const [row] = await sqlRows(currentEm(root), 'select max(id) as id from ledger_entries where customer_id = ?', [customerId]);
+    /**
+     * The newest entry id of the whole ledger (0 when none): what a statement read now has seen. Any of
+     * the customer's entries posted later has a higher id, and the table's own maximum is one index
+     * step (the customer's maximum would walk the customer's whole (customer_id, entry_date, id) range).
+     */
+    async lastEntryId(): Promise<number> {
+      const [row] = await sqlRows(currentEm(root), 'select max(id) as id from ledger_entries', []);
       return numOrNull(row?.id) ?? 0;
     },
 

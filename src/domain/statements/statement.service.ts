@@ -73,7 +73,7 @@ export function createStatementService({ statements, customers, transactions, cl
       totalDebit: within.debit,
       closingBalance: openingBalance + within.credit - within.debit,
       entryCount: within.entries,
-      asOf: await statements.lastEntryId(customerId),
+      asOf: await statements.lastEntryId(),
     };
   }
 
