@@ -38,7 +38,7 @@ async function reminderMessage(ctx: BotContext, actor: Actor, customerId: number
 
 async function sendReminder(ctx: BotContext, actor: Actor, customerId: number): Promise<void> {
   // The chat's language first: a merchant writing in Bengali most likely has Bengali-reading customers.
-  const m = await reminderMessage(ctx, actor, customerId, customerLanguage(await ctx.i18n.getLocale()));
+  const m = await reminderMessage(ctx, actor, customerId, customerLanguage(ctx.style.language));
   await ctx.reply(m.text, m.options);
 }
 

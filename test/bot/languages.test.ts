@@ -143,6 +143,17 @@ describe('a merchant’s day in each language', () => {
     }
   });
 
+  it('when a Bengali chat sends /remind, then the reminder to forward is in Bengali', async () => {
+    const chatId = 612;
+    await h.send(`/link ${await h.merchant('shop-bn-remind')}`, { chatId });
+    await h.send('/language bn', { chatId });
+    await h.send('/add রহিম', { chatId });
+    await h.send('/credit রহিম 500', { chatId });
+    const [reminder] = texts(await h.send('/remind রহিম', { chatId }));
+    expect(reminder).not.toMatch(/^Hi /);
+    expect(reminder).toContain('৫০০.০০');
+  });
+
   it('when the amounts are large, then each locale groups them its way, with the merchant’s currency and the chat’s digits', async () => {
     const cases: Array<{ language: Language; currency: string; digits?: 'latin' | 'native'; expected: string }> = [
       { language: 'bn', currency: 'BDT', expected: '৳১,২৫,০০০.০০' },
