@@ -3,6 +3,7 @@ import type { Actor } from '../../src/domain/actor.js';
 import { todayUtc } from '../../src/domain/clock.js';
 import type { Due } from '../../src/domain/dues/dues.service.js';
 import { asciiFileNamePart } from '../../src/render/file-names.js';
+import { formatCount } from '../../src/render/local-format.js';
 import { bookCsv } from '../../src/render/book-csv.js';
 import { actorOf, type BotContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -67,7 +68,8 @@ function dueLine(ctx: BotContext, d: Due, position: number): string {
     ] as const
   )
     .filter(([, amount]) => amount > 0)
-    .map(([days, amount]) => ctx.t('dues-age', { days, amount: ctx.money(amount) }))
+    // The bucket's bounds in the chat's digits, as every other number of the reply.
+    .map(([days, amount]) => ctx.t('dues-age', { days: days.replace(/\d+/g, (n) => formatCount(Number(n), ctx.style)), amount: ctx.money(amount) }))
     .join(', ');
   const paid = d.daysSinceLastPayment === null ? ctx.t('dues-never-paid') : ctx.t('dues-last-paid', { days: d.daysSinceLastPayment });
   return ctx.t('dues-line', { position, name: clip(d.name, 60), balance: ctx.money(Math.abs(d.balance)), paid, ages });

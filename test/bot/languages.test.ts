@@ -152,6 +152,7 @@ describe('a merchant’s day in each language', () => {
     const [reminder] = texts(await h.send('/remind রহিম', { chatId }));
     expect(reminder).not.toMatch(/^Hi /);
     expect(reminder).toContain('৫০০.০০');
+    expect(texts(await h.send('/dues', { chatId })).join('\n')).toContain('০-৩০ দিন');
   });
 
   it('when the amounts are large, then each locale groups them its way, with the merchant’s currency and the chat’s digits', async () => {
