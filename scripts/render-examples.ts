@@ -1,5 +1,5 @@
 /**
- * Regenerates the pictures in docs/: a sample statement's first page (English, Bengali, Hindi) and its balance chart.
+ * Regenerates the pictures in docs/: a sample statement's first page (English, Bengali, Hindi) and its balance chart (English, Bengali, Hindi).
  * Run with `npx tsx scripts/render-examples.ts` (needs poppler's pdftoppm for the page picture).
  */
 import { execFileSync } from 'node:child_process';
@@ -20,6 +20,16 @@ const days = daysOf(OPENING, lines, header.startDate, header.endDate);
 
 writeFileSync(join(docs, 'balance-chart.png'), await renderBalanceChart(days, { width: 1200, height: 500, locale: ENGLISH }));
 
+// The chart as /chart.png?lang= and the bot's /chart draw it: titled with the customer and the period.
+async function languageChart(sample: { header: StatementHeader; lines: StatementLine[] }, locale: RenderLocale, name: string): Promise<string> {
+  const { header: h } = sample;
+  const points = daysOf(h.openingBalance, sample.lines, h.startDate, h.endDate);
+  const title = `${h.customer.name}: ${locale.date(h.startDate)} – ${locale.date(h.endDate)}`;
+  const file = join(docs, `${name}.png`);
+  writeFileSync(file, await renderBalanceChart(points, { width: 1200, height: 600, locale, title }));
+  return file;
+}
+
 // The statement embeds the chart at twice its printed size, so it stays sharp when zoomed.
 async function firstPage(sample: { header: StatementHeader; lines: StatementLine[] }, locale: RenderLocale, name: string): Promise<string> {
   const points = daysOf(sample.header.openingBalance, sample.lines, sample.header.startDate, sample.header.endDate);
@@ -39,5 +49,7 @@ const pages = [
   await firstPage({ header, lines }, ENGLISH, 'statement-page-1'),
   await firstPage(bengaliStatement(), statementLocale('bn', 'BDT'), 'statement-page-1-bn'),
   await firstPage(hindiStatement(), statementLocale('hi', 'INR'), 'statement-page-1-hi'),
+  await languageChart(bengaliStatement(), statementLocale('bn', 'BDT'), 'balance-chart-bn'),
+  await languageChart(hindiStatement(), statementLocale('hi', 'INR'), 'balance-chart-hi'),
 ];
 console.log(`wrote ${pages.join(', ')} and ${join(docs, 'balance-chart.png')}`);

@@ -52,7 +52,7 @@ async function sendStatement(ctx: BotContext, actor: Actor, customerId: number, 
 
 async function sendChart(ctx: BotContext, actor: Actor, customerId: number, period: Period): Promise<void> {
   const h = await ctx.services.statements.header(actor, customerId, period);
-  const png = await ctx.documents.chart(h);
+  const png = await ctx.documents.chart(actor, h, { language: ctx.style.language });
   const caption = ctx.t('chart-caption', { name: clip(h.customer.name, 100), from: ctx.date(h.startDate), to: ctx.date(h.endDate), closing: ctx.money(h.closingBalance) });
   await ctx.replyWithPhoto(new InputFile(png, 'chart.png'), { caption: clip(caption, 1024) });
 }

@@ -5,20 +5,20 @@
 welcome =
     হ্যালো! আমি ছোট দোকানের গ্রাহকদের হিসাবের খাতা রাখি।
     নিচের বাটন চেপে আপনার দোকানের অ্যাকাউন্ট খুলুন, অথবা এই চ্যাটকে আপনার আগের অ্যাকাউন্টের সাথে যুক্ত করুন: /link <আপনার API টোকেন> (POST /api/auth/login/ থেকে পাওয়া টোকেন)।
-    তারপর: বাকি দিলে /credit Alice 500, টাকা পেলে /debit Alice 200। সব কমান্ড দেখতে /help পাঠান।
+    তারপর: বাকি দিলে /credit রহিম 500, টাকা পেলে /debit রহিম 200। সব কমান্ড দেখতে /help পাঠান।
 welcome-group = হ্যালো! আমি দোকানের গ্রাহকদের হিসাবের খাতা রাখি, তবে শুধু দোকানদারের সাথে প্রাইভেট চ্যাটে: শুরু করতে আমার সাথে একটি প্রাইভেট চ্যাট খুলুন।
 start-linked = এই চ্যাটে ব্যবসায়ী { $username }-এর খাতা রাখা হয়। আমি কী কী পারি, দেখতে /help পাঠান।
 button-create-account = আমার দোকানের অ্যাকাউন্ট খুলুন
 account-created =
     আপনার দোকানের অ্যাকাউন্ট { $username } তৈরি, আর এই চ্যাটেই এর খাতা রাখা হবে।
-    চেষ্টা করে দেখুন: /add Alice, তারপর /credit Alice 500। REST API-র জন্য /token পাঠান; পাসওয়ার্ড দিয়ে লগ ইন করতে পাঠান /password <নতুন পাসওয়ার্ড>
+    চেষ্টা করে দেখুন: /add রহিম, তারপর /credit রহিম 500। REST API-র জন্য /token পাঠান; পাসওয়ার্ড দিয়ে লগ ইন করতে পাঠান /password <নতুন পাসওয়ার্ড>
 account-already-linked = এই চ্যাট আগে থেকেই ব্যবসায়ী { $username }-এর সাথে যুক্ত।
 account-private-only = দোকানের অ্যাকাউন্ট শুধু আমার সাথে প্রাইভেট চ্যাটে খোলা যায়।
 
 help-intro = আমি আপনার গ্রাহকদের হিসাবের খাতা রাখি। কমান্ডগুলো:
 help-line = /{ $command }: { $description }। উদাহরণ: { $example }
 help-outro =
-    নামে ফাঁকা জায়গা থাকতে পারে; নামে সংখ্যা থাকলে নামটি উদ্ধৃতিচিহ্নের মধ্যে লিখুন ("দোকান ২")। টাকার অঙ্ক লিখুন এভাবে: 500, ৫০০, 1,250.50, ₹1,25,000 বা ৳৫০০; অঙ্কের পরে তারিখও দিতে পারেন (আজ, গতকাল, 01/12/2026)। কমান্ড ছাড়া কোনো লাইন, যেমন "Alice 500 চা", পাঠালে আমি জিজ্ঞেস করব আপনি দিলেন না পেলেন।
+    নামে ফাঁকা জায়গা থাকতে পারে; নামে সংখ্যা থাকলে নামটি উদ্ধৃতিচিহ্নের মধ্যে লিখুন ("দোকান ২")। টাকার অঙ্ক লিখুন এভাবে: 500, ৫০০, 1,250.50, ₹1,25,000 বা ৳৫০০; অঙ্কের পরে তারিখও দিতে পারেন (আজ, গতকাল, 01/12/2026)। কমান্ড ছাড়া কোনো লাইন, যেমন "রহিম 500 চা", পাঠালে আমি জিজ্ঞেস করব আপনি দিলেন না পেলেন।
     এক মেসেজে কয়েকটি লাইন থাকলে আমি একটা একটা করে পড়ি।
 
 command-link = এই চ্যাটকে আপনার ব্যবসায়ী অ্যাকাউন্টের সাথে যুক্ত করুন
@@ -42,8 +42,30 @@ command-password = API দিয়ে লগ ইন করার পাসও�
 command-unlink = এই চ্যাটের সংযোগ বিচ্ছিন্ন করুন
 command-help = আমি কী কী পারি
 
+# /help examples: each, sent back as it is (one side of "or"), does what /help says.
+example-link = /link <আপনার API টোকেন>
+example-customers = /customers বা /customers রহি
+example-add = /add রহিম উদ্দিন +8801712345678
+example-credit = /credit রহিম উদ্দিন ১,২৫০.৫০ চাল আর তেল
+example-debit = /debit "আলী খান" ২০০ গতকাল নগদ
+example-summary = /summary রহিম বা /summary
+example-history = /history রহিম ৫
+example-statement = /statement রহিম গত মাস
+example-chart = /chart রহিম
+example-dues = /dues বা /dues give
+example-export = /export
+example-remind = /remind রহিম
+example-shopname = /shopname মায়ের দোয়া স্টোর
+example-language = /language বা /language bn
+example-currency = /currency BDT
+example-undo = /undo
+example-token = /token বা /token revoke
+example-password = /password <নতুন পাসওয়ার্ড>
+example-unlink = /unlink
+example-help = /help
+
 link-usage = ব্যবহার: /link <আপনার API টোকেন> (আমার সাথে প্রাইভেট চ্যাটে)
-linked = যুক্ত হলো: এখন থেকে এই চ্যাটে ব্যবসায়ী { $username }-এর খাতা রাখা হবে। চেষ্টা করে দেখুন /credit Alice 500 বা /help
+linked = যুক্ত হলো: এখন থেকে এই চ্যাটে ব্যবসায়ী { $username }-এর খাতা রাখা হবে। চেষ্টা করে দেখুন /credit রহিম 500 বা /help
 link-not-deleted = আপনার মেসেজটি মুছতে পারিনি, তাই টোকেনটি এখনও এই চ্যাটে দেখা যাচ্ছে। ওই টোকেনটি লগ আউট করুন (সেটি দিয়ে POST /api/auth/logout/) আর নতুন একটি টোকেন ব্যবহার করুন।
 unlinked = সংযোগ বিচ্ছিন্ন হলো: এই চ্যাট থেকে আর আপনার খাতায় পৌঁছানো যাবে না।
 not-linked-before = এই চ্যাট কোনো খাতার সাথে যুক্ত ছিল না।
@@ -70,12 +92,12 @@ private-only = এটি শুধু আমার সাথে প্রাই�
 
 ## Customers
 
-customers-none = এখনও কোনো গ্রাহক নেই। একজন যোগ করুন: /add Alice
+customers-none = এখনও কোনো গ্রাহক নেই। একজন যোগ করুন: /add রহিম
 customers-none-matching = কোনো গ্রাহকের নামে "{ $search }" নেই।
 customers-title = ব্যালেন্স অনুযায়ী গ্রাহক (বেশি থেকে কম):
 customers-title-page = ব্যালেন্স অনুযায়ী গ্রাহক (বেশি থেকে কম), পাতা { $page }/{ $pages }:
 customer-line = { $position }. { $name }: { $balance }
-add-usage = ব্যবহার: /add <নাম> [ফোন], যেমন /add Mary Jane +254700000001
+add-usage = ব্যবহার: /add <নাম> [ফোন], যেমন /add রহিম উদ্দিন +8801712345678
 added = { $name }{ $phone } যোগ করা হলো। খাতায় লিখতে পাঠান: { $hint }
 already-added = { $name }{ $phone } আগেই যোগ করা হয়েছে। খাতায় লিখতে পাঠান: { $hint }
 add-exists = "{ $name }" নামে একজন গ্রাহক আগে থেকেই আছেন। তাঁকেই নেবেন, নাকি একই নামে আরেকজন যোগ করবেন?
@@ -85,8 +107,8 @@ add-used-existing = { $name } আগে থেকেই আপনার খা�
 
 ## Entries
 
-credit-usage = ব্যবহার: /credit <নাম> <টাকা> [তারিখ] [নোট], যেমন /credit Alice 500 চাল
-debit-usage = ব্যবহার: /debit <নাম> <টাকা> [তারিখ] [নোট], যেমন /debit Alice 200 নগদ
+credit-usage = ব্যবহার: /credit <নাম> <টাকা> [তারিখ] [নোট], যেমন /credit রহিম 500 চাল
+debit-usage = ব্যবহার: /debit <নাম> <টাকা> [তারিখ] [নোট], যেমন /debit রহিম 200 নগদ
 recorded = লেখা হলো: { $what } — { $name }{ $note }{ $date }
 already-recorded = আগেই লেখা হয়েছে: { $what } — { $name }{ $note }{ $date }
 balance-owes-you = { $name }-এর কাছে আপনি { $amount } পাবেন।
@@ -150,7 +172,7 @@ summary-net-zero = 0.00, সব হিসাব মিটে গেছে
 summary-owe-you = যাদের কাছে সবচেয়ে বেশি পাবেন:
 summary-you-owe = যাদের সবচেয়ে বেশি দেবেন:
 summary-more = …আরও { $count } জন: সবাইকে দেখতে /customers পাঠান।
-history-usage = ব্যবহার: /history <নাম> [সংখ্যা], যেমন /history Alice 5
+history-usage = ব্যবহার: /history <নাম> [সংখ্যা], যেমন /history রহিম 5
 history-count = এন্ট্রির সংখ্যা ১ থেকে { $max }-এর মধ্যে হতে হবে।
 history-none = { $name }-এর এখনও কোনো এন্ট্রি নেই।
 history-title = { $name }-এর শেষ { $count }টি এন্ট্রি, নতুন থেকে পুরনো:
@@ -166,8 +188,8 @@ button-next = পরের ▶
 
 ## Statements, charts, dues, export
 
-statement-usage = ব্যবহার: /statement <নাম> [এই মাস | গত মাস | শুরুর তারিখ [শেষ তারিখ]], যেমন /statement Alice গত মাস বা /statement Alice 2026-11-01 2026-11-30
-chart-usage = ব্যবহার: /chart <নাম> [এই মাস | গত মাস | শুরুর তারিখ [শেষ তারিখ]], যেমন /chart Alice
+statement-usage = ব্যবহার: /statement <নাম> [এই মাস | গত মাস | শুরুর তারিখ [শেষ তারিখ]], যেমন /statement রহিম গত মাস বা /statement রহিম 2026-11-01 2026-11-30
+chart-usage = ব্যবহার: /chart <নাম> [এই মাস | গত মাস | শুরুর তারিখ [শেষ তারিখ]], যেমন /chart রহিম
 statement-caption =
     { $name }-এর স্টেটমেন্ট, { $from } – { $to }
     শুরুর ব্যালেন্স: { $opening }
@@ -201,7 +223,7 @@ export-caption = আপনার পুরো খাতা: প্রতিট�
 
 ## Reminders and the shop's name
 
-remind-usage = ব্যবহার: /remind <নাম>, যেমন /remind Alice
+remind-usage = ব্যবহার: /remind <নাম>, যেমন /remind রহিম
 button-share-telegram = টেলিগ্রামে পাঠান
 button-whatsapp = হোয়াটসঅ্যাপ
 button-copy-link = লিংক কপি করুন
@@ -233,7 +255,7 @@ error-invalid-link-code = এই লিংক কোডটি অচেনা, �
 button-no-longer-valid = এই বাটনটি আর কাজ করে না।
 apology = দুঃখিত, আমাদের দিকে কিছু একটা সমস্যা হয়েছে। একটু পরে আবার চেষ্টা করুন।
 unknown-command = এই কমান্ডটি আমি চিনি না। আমি কী কী পারি, দেখতে /help পাঠান।
-send-a-command = আমাকে একটি কমান্ড পাঠান, যেমন /credit Alice 500। সব কমান্ড দেখতে /help পাঠান।
+send-a-command = আমাকে একটি কমান্ড পাঠান, যেমন /credit রহিম 500। সব কমান্ড দেখতে /help পাঠান।
 text-only = আমি শুধু লেখা কমান্ড পড়তে পারি। সব কমান্ড দেখতে /help পাঠান।
 
 ## /language and /currency

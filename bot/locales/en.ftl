@@ -42,6 +42,28 @@ command-password = Set a password for logging in over the API
 command-unlink = Unlink this chat
 command-help = What I can do
 
+# /help examples: each, sent back as it is (one side of "or"), does what /help says.
+example-link = /link <your API token>
+example-customers = /customers or /customers ali
+example-add = /add Mary Jane +254700000001
+example-credit = /credit Mary Jane 1,250.50 rice and oil
+example-debit = /debit "Ali Khan" 200 yesterday cash
+example-summary = /summary Alice or /summary
+example-history = /history Alice 5
+example-statement = /statement Alice last month
+example-chart = /chart Alice
+example-dues = /dues or /dues give
+example-export = /export
+example-remind = /remind Alice
+example-shopname = /shopname Corner Shop
+example-language = /language or /language bn
+example-currency = /currency BDT
+example-undo = /undo
+example-token = /token or /token revoke
+example-password = /password a-long-secret
+example-unlink = /unlink
+example-help = /help
+
 link-usage = Usage: /link <your API token> (in a private chat with me)
 linked = Linked: this chat now keeps the ledger of merchant { $username }. Try /credit Alice 500 or /help.
 link-not-deleted = I could not delete your message, so the token is still visible in this chat. Log that token out (POST /api/auth/logout/ with it) and use a fresh one.

@@ -5,20 +5,20 @@
 welcome =
     नमस्ते! मैं छोटी दुकान के ग्राहकों का खाता रखता हूँ।
     नीचे दिए बटन से अपनी दुकान का अकाउंट बनाएँ, या इस चैट को अपने मौजूदा अकाउंट से जोड़ें: /link <आपका API टोकन> (POST /api/auth/login/ से मिला टोकन)।
-    फिर: उधार देने पर /credit Alice 500, पैसे मिलने पर /debit Alice 200। सारे कमांड देखने के लिए /help भेजें।
+    फिर: उधार देने पर /credit राम 500, पैसे मिलने पर /debit राम 200। सारे कमांड देखने के लिए /help भेजें।
 welcome-group = नमस्ते! मैं दुकान के ग्राहकों का खाता रखता हूँ, पर सिर्फ़ दुकानदार के साथ प्राइवेट चैट में: शुरू करने के लिए मेरे साथ प्राइवेट चैट खोलें।
 start-linked = इस चैट में व्यापारी { $username } का खाता रखा जाता है। मैं क्या-क्या कर सकता हूँ, यह देखने के लिए /help भेजें।
 button-create-account = मेरी दुकान का अकाउंट बनाएँ
 account-created =
     आपकी दुकान का अकाउंट { $username } तैयार है, और इसका खाता इसी चैट में रखा जाएगा।
-    आज़माकर देखें: /add Alice, फिर /credit Alice 500। REST API के लिए /token भेजें; पासवर्ड से लॉग इन करने के लिए /password <नया पासवर्ड> भेजें।
+    आज़माकर देखें: /add राम, फिर /credit राम 500। REST API के लिए /token भेजें; पासवर्ड से लॉग इन करने के लिए /password <नया पासवर्ड> भेजें।
 account-already-linked = यह चैट पहले से व्यापारी { $username } से जुड़ी है।
 account-private-only = दुकान का अकाउंट सिर्फ़ मेरे साथ प्राइवेट चैट में बनता है।
 
 help-intro = मैं आपके ग्राहकों का खाता रखता हूँ। कमांड:
 help-line = /{ $command }: { $description }। उदाहरण: { $example }
 help-outro =
-    नाम में स्पेस हो सकते हैं; जिस नाम में अंक हों, उसे कोट्स में लिखें ("दुकान 2")। रकम ऐसे लिखें: 500, ५००, 1,250.50 या ₹1,25,000; रकम के बाद तारीख भी लिख सकते हैं (आज, कल, 01/12/2026)। बिना कमांड की लाइन, जैसे "Alice 500 चाय", भेजने पर मैं पूछूँगा कि आपने दिए या आपको मिले।
+    नाम में स्पेस हो सकते हैं; जिस नाम में अंक हों, उसे कोट्स में लिखें ("दुकान 2")। रकम ऐसे लिखें: 500, ५००, 1,250.50 या ₹1,25,000; रकम के बाद तारीख भी लिख सकते हैं (आज, कल, 01/12/2026)। बिना कमांड की लाइन, जैसे "राम 500 चाय", भेजने पर मैं पूछूँगा कि आपने दिए या आपको मिले।
     एक मैसेज में कई लाइनें हों तो मैं उन्हें एक-एक करके पढ़ता हूँ।
 
 command-link = इस चैट को अपने व्यापारी अकाउंट से जोड़ें
@@ -42,8 +42,30 @@ command-password = API से लॉग इन के लिए पासवर�
 command-unlink = इस चैट को खाते से अलग करें
 command-help = मैं क्या-क्या कर सकता हूँ
 
+# /help examples: each, sent back as it is (one side of "or"), does what /help says.
+example-link = /link <आपका API टोकन>
+example-customers = /customers या /customers रा
+example-add = /add राम कुमार +919812345678
+example-credit = /credit राम कुमार 1,250.50 चावल और तेल
+example-debit = /debit "अली ख़ान" 200 कल नकद
+example-summary = /summary राम या /summary
+example-history = /history राम 5
+example-statement = /statement राम पिछले महीने
+example-chart = /chart राम
+example-dues = /dues या /dues give
+example-export = /export
+example-remind = /remind राम
+example-shopname = /shopname शर्मा किराना स्टोर
+example-language = /language या /language hi
+example-currency = /currency INR
+example-undo = /undo
+example-token = /token या /token revoke
+example-password = /password <नया पासवर्ड>
+example-unlink = /unlink
+example-help = /help
+
 link-usage = इस्तेमाल: /link <आपका API टोकन> (मेरे साथ प्राइवेट चैट में)
-linked = जुड़ गया: अब इस चैट में व्यापारी { $username } का खाता रखा जाएगा। आज़माकर देखें /credit Alice 500 या /help
+linked = जुड़ गया: अब इस चैट में व्यापारी { $username } का खाता रखा जाएगा। आज़माकर देखें /credit राम 500 या /help
 link-not-deleted = मैं आपका मैसेज डिलीट नहीं कर पाया, इसलिए टोकन अब भी इस चैट में दिख रहा है। उस टोकन को लॉग आउट करें (उसी के साथ POST /api/auth/logout/) और नया टोकन इस्तेमाल करें।
 unlinked = अलग कर दिया: अब यह चैट आपके खाते तक नहीं पहुँचती।
 not-linked-before = यह चैट किसी खाते से जुड़ी नहीं थी।
@@ -70,12 +92,12 @@ private-only = यह सिर्फ़ मेरे साथ प्राइ�
 
 ## Customers
 
-customers-none = अभी कोई ग्राहक नहीं है। एक जोड़ें: /add Alice
+customers-none = अभी कोई ग्राहक नहीं है। एक जोड़ें: /add राम
 customers-none-matching = किसी ग्राहक के नाम में "{ $search }" नहीं है।
 customers-title = बैलेंस के हिसाब से ग्राहक (ज़्यादा से कम):
 customers-title-page = बैलेंस के हिसाब से ग्राहक (ज़्यादा से कम), पेज { $page }/{ $pages }:
 customer-line = { $position }. { $name }: { $balance }
-add-usage = इस्तेमाल: /add <नाम> [फ़ोन], जैसे /add Mary Jane +254700000001
+add-usage = इस्तेमाल: /add <नाम> [फ़ोन], जैसे /add राम कुमार +919812345678
 added = { $name }{ $phone } जोड़ दिया। खाते में लिखने के लिए भेजें: { $hint }
 already-added = { $name }{ $phone } पहले ही जोड़ा जा चुका है। खाते में लिखने के लिए भेजें: { $hint }
 add-exists = "{ $name }" नाम का ग्राहक पहले से है। उसी को लें, या इसी नाम से एक और जोड़ें?
@@ -85,8 +107,8 @@ add-used-existing = { $name } पहले से आपके खाते म�
 
 ## Entries
 
-credit-usage = इस्तेमाल: /credit <नाम> <रकम> [तारीख] [नोट], जैसे /credit Alice 500 चावल
-debit-usage = इस्तेमाल: /debit <नाम> <रकम> [तारीख] [नोट], जैसे /debit Alice 200 नकद
+credit-usage = इस्तेमाल: /credit <नाम> <रकम> [तारीख] [नोट], जैसे /credit राम 500 चावल
+debit-usage = इस्तेमाल: /debit <नाम> <रकम> [तारीख] [नोट], जैसे /debit राम 200 नकद
 recorded = लिख लिया: { $what } — { $name }{ $note }{ $date }
 already-recorded = पहले ही लिखा जा चुका है: { $what } — { $name }{ $note }{ $date }
 balance-owes-you = { $name } से आपको { $amount } लेने हैं।
@@ -150,7 +172,7 @@ summary-net-zero = 0.00, सब हिसाब बराबर
 summary-owe-you = जिनसे सबसे ज़्यादा लेने हैं:
 summary-you-owe = जिन्हें सबसे ज़्यादा देने हैं:
 summary-more = …और { $count } ग्राहक: सबकी सूची के लिए /customers भेजें।
-history-usage = इस्तेमाल: /history <नाम> [संख्या], जैसे /history Alice 5
+history-usage = इस्तेमाल: /history <नाम> [संख्या], जैसे /history राम 5
 history-count = एंट्रियों की संख्या 1 से { $max } तक होनी चाहिए।
 history-none = { $name } की अभी कोई एंट्री नहीं है।
 history-title = { $name } की { $count ->
@@ -172,8 +194,8 @@ button-next = अगला ▶
 
 ## Statements, charts, dues, export
 
-statement-usage = इस्तेमाल: /statement <नाम> [इस महीने | पिछले महीने | शुरू की तारीख [आखिरी तारीख]], जैसे /statement Alice पिछले महीने या /statement Alice 2026-11-01 2026-11-30
-chart-usage = इस्तेमाल: /chart <नाम> [इस महीने | पिछले महीने | शुरू की तारीख [आखिरी तारीख]], जैसे /chart Alice
+statement-usage = इस्तेमाल: /statement <नाम> [इस महीने | पिछले महीने | शुरू की तारीख [आखिरी तारीख]], जैसे /statement राम पिछले महीने या /statement राम 2026-11-01 2026-11-30
+chart-usage = इस्तेमाल: /chart <नाम> [इस महीने | पिछले महीने | शुरू की तारीख [आखिरी तारीख]], जैसे /chart राम
 statement-caption =
     { $name } का स्टेटमेंट, { $from } – { $to }
     शुरुआती बैलेंस: { $opening }
@@ -207,7 +229,7 @@ export-caption = आपका पूरा खाता: हर एंट्र�
 
 ## Reminders and the shop's name
 
-remind-usage = इस्तेमाल: /remind <नाम>, जैसे /remind Alice
+remind-usage = इस्तेमाल: /remind <नाम>, जैसे /remind राम
 button-share-telegram = टेलीग्राम पर भेजें
 button-whatsapp = व्हाट्सऐप
 button-copy-link = लिंक कॉपी करें
@@ -239,7 +261,7 @@ error-invalid-link-code = यह लिंक कोड अनजान है, 
 button-no-longer-valid = यह बटन अब काम नहीं करता।
 apology = माफ़ कीजिए, हमारी तरफ़ कुछ गड़बड़ हो गई। थोड़ी देर बाद फिर कोशिश करें।
 unknown-command = यह कमांड मुझे नहीं पता। मैं क्या-क्या कर सकता हूँ, यह देखने के लिए /help भेजें।
-send-a-command = मुझे कोई कमांड भेजें, जैसे /credit Alice 500। सारे कमांड देखने के लिए /help भेजें।
+send-a-command = मुझे कोई कमांड भेजें, जैसे /credit राम 500। सारे कमांड देखने के लिए /help भेजें।
 text-only = मैं सिर्फ़ लिखे हुए कमांड पढ़ता हूँ। सारे कमांड देखने के लिए /help भेजें।
 
 ## /language and /currency

@@ -478,8 +478,9 @@ export const OPERATIONS: RouteConfig[] = [
     path: '/api/customers/{id}/chart.png',
     tags: ['Statements and reports'],
     summary: "The customer's balance over a period as a PNG: what was given and got each day as bars, the balance as a line",
+    description: 'In `?lang=` (en, bn or hi: titles, dates and amounts in that language and its digits), money in the merchant\'s currency.',
     ...secured,
-    request: { params: z.object({ id: customerId }), query: chartQuery },
+    request: { params: z.object({ id: customerId }), query: chartQuery.safeExtend({ lang: langParam }) },
     responses: { 200: { description: 'A 1200 x 600 PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 404) },
   },
   {

@@ -13,7 +13,7 @@ import { actorOf, customerId, parseQuery, setNextLink } from './request.js';
 
 /** The language a customer-facing text or document is in: en, bn or hi (bn-BD counts as bn); anything else is English. */
 export const langParam = z.string().max(35).optional().meta({ description: 'The language of the text: `en`, `bn` or `hi` (a tag like `bn-BD` counts); anything else is English', example: 'bn' });
-const pdfLanguageQuery = z.object({ lang: langParam });
+const documentLanguageQuery = z.object({ lang: langParam });
 
 /** A statement's formats by their media type, for `Accept`. */
 const STATEMENT_TYPES = { 'text/csv': 'csv', 'application/pdf': 'pdf' } as const;
@@ -38,7 +38,7 @@ export function createStatementRouter(services: Services, requireAuth: RequestHa
       const h = await statements.header(actorOf(res), id, period);
       const name = `statement-${fileNamePart(h.customer.name)}-${h.startDate}-${h.endDate}`;
       if (format === 'csv') return sendStream(res, 'text/csv; charset=utf-8', `${name}.csv`, statementCsv(h, statements.lines(h)));
-      const language = customerLanguage(parseQuery(req, pdfLanguageQuery).lang);
+      const language = customerLanguage(parseQuery(req, documentLanguageQuery).lang);
       return sendStream(res, 'application/pdf', `${name}.pdf`, await documents.pdf(actorOf(res), h, { language }));
     })
     .all(methodNotAllowed(['GET']));
@@ -48,7 +48,8 @@ export function createStatementRouter(services: Services, requireAuth: RequestHa
     .get(requireAuth, async (req, res) => {
       const q = parseQuery(req, chartQuery);
       const h = await statements.header(actorOf(res), customerId(req.params.id), { startDate: q.start_date, endDate: q.end_date });
-      res.type('image/png').send(await documents.chart(h));
+      const language = customerLanguage(parseQuery(req, documentLanguageQuery).lang);
+      res.type('image/png').send(await documents.chart(actorOf(res), h, { language }));
     })
     .all(methodNotAllowed(['GET']));
 

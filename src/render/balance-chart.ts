@@ -14,7 +14,7 @@ import {
   type Plugin,
   type ScriptableScaleContext,
 } from 'chart.js';
-import { bucketPoints, type ChartBucket } from './chart-buckets.js';
+import { bucketPoints } from './chart-buckets.js';
 import { alignedAxes } from './chart-scales.js';
 import { FONT_FILES } from './fonts.js';
 import type { CustomerLanguage } from './customer-texts.js';
@@ -60,8 +60,7 @@ export async function renderBalanceChart(points: BalancePoint[], options: Balanc
   }
   prepare();
   const canvas = createCanvas(width, height);
-  const buckets = bucketPoints(points, width / MIN_BAR_SLOT);
-  const chart = new Chart(canvas, chartConfig(buckets, options));
+  const chart = new Chart(canvas, balanceChartConfig(points, options));
   try {
     return await canvas.encode('png');
   } finally {
@@ -69,7 +68,9 @@ export async function renderBalanceChart(points: BalancePoint[], options: Balanc
   }
 }
 
-function chartConfig(buckets: ChartBucket[], options: BalanceChartOptions): ChartConfiguration<'bar' | 'line', number[], string> {
+/** What Chart.js draws: exported so a test can read every text the picture will carry, in its language. */
+export function balanceChartConfig(points: BalancePoint[], options: BalanceChartOptions): ChartConfiguration<'bar' | 'line', number[], string> {
+  const buckets = bucketPoints(points, options.width / MIN_BAR_SLOT);
   const { locale } = options;
   const { labels } = locale;
   // Text grows with the picture, so a chart printed small on a statement stays as legible as a big one.

@@ -4,7 +4,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Services } from '../domain/services.js';
 import type { StatementHeader } from '../domain/statements/statement.service.js';
 import type { CustomerLanguage } from './customer-texts.js';
-import { ENGLISH, statementLocale, type RenderLocale } from './statement-data.js';
+import { statementLocale } from './statement-data.js';
 
 // The renderers (pdfkit, fontkit, Chart.js and a native canvas) are loaded on the first document, not
 // at start: a server that never makes one keeps ~30 MB less resident.
@@ -32,8 +32,10 @@ export function createStatementDocuments(services: Pick<Services, 'auth' | 'stat
       return renderStatementPdf({ ...h, merchantName: merchant.displayName, generatedAt: clock.now() }, services.statements.lines(h), { locale, chart });
     },
 
-    async chart(h: StatementHeader, locale: RenderLocale = ENGLISH): Promise<Buffer> {
-      const { renderBalanceChart } = await chartRenderer();
+    /** The chart alone, in `language` with the merchant's currency, titled with the customer and the period. */
+    async chart(actor: Actor, h: StatementHeader, options: { language?: CustomerLanguage } = {}): Promise<Buffer> {
+      const [{ renderBalanceChart }, merchant] = await Promise.all([chartRenderer(), services.auth.me(actor)]);
+      const locale = statementLocale(options.language ?? 'en', merchant.currency);
       return renderBalanceChart(await services.statements.points(h), { ...CHART_PNG, locale, title: `${h.customer.name}: ${locale.date(h.startDate)} – ${locale.date(h.endDate)}` });
     },
   };

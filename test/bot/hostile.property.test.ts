@@ -58,7 +58,7 @@ const arg = fc.oneof(
   { weight: 3, arbitrary: text },
 );
 const commandName = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...COMMANDS.map((c) => c.command), 'start', 'credit', 'debit', 'credit') },
+  { weight: 6, arbitrary: fc.constantFrom(...COMMANDS, 'start', 'credit', 'debit', 'credit') },
   { weight: 1, arbitrary: fc.constantFrom('foo', 'CREDIT', 'credit_', 'Credit', 'debit123', 'h') },
 );
 const line = fc.oneof(

@@ -13,7 +13,8 @@ import { freshDatabase } from '../support/database.js';
 import { startFakeBotApi } from '../support/fake-bot-api.js';
 import { testConfig } from '../support/harness.js';
 import { waitFor } from './e2e-support.js';
-import { buttons, createBotHarness, en, texts, type BotHarness } from './support.js';
+import { COMMANDS } from '../../bot/features/help.js';
+import { buttons, createBotHarness, en, say, texts, type BotHarness } from './support.js';
 
 const LANGUAGES = ['en', 'bn', 'hi'] as const;
 type Language = (typeof LANGUAGES)[number];
@@ -107,6 +108,36 @@ describe('a merchant’s day in each language', () => {
     }
   });
 
+  it.each(LANGUAGES)('when a %s merchant sends back each /help example as it is, then each one is understood: no usage, date or unknown-name answer', async (language) => {
+    const chatId = 640 + LANGUAGES.indexOf(language);
+    await h.send(`/link ${await h.merchant(`shop-examples-${language}`)}`, { chatId });
+    await h.send(`/language ${language}`, { chatId });
+    // The customers the examples name (the /add example adds its own).
+    const names = { en: ['Alice', 'Ali Khan'], bn: ['রহিম', 'আলী খান'], hi: ['राम', 'अली ख़ान'] }[language];
+    for (const name of names) await h.send(`/add ${name}`, { chatId });
+    const or = { en: ' or ', bn: ' বা ', hi: ' या ' }[language];
+    // Placeholders are not meant to be sent; /link, /token, /password and /unlink change the chat's access.
+    const skipped = new Set(['link', 'token', 'password', 'unlink']);
+    const refusals = [
+      ...COMMANDS.filter((c) => say('en', `${c}-usage`) !== `${c}-usage`).map((c) => say(language, `${c}-usage`)),
+      say(language, 'unknown-command'),
+    ];
+    let tried = 0;
+    for (const command of COMMANDS.filter((c) => !skipped.has(c))) {
+      const example = say(language, `example-${command}`);
+      expect(example, command).not.toMatch(language === 'en' ? /[\u0900-\u09FF]/ : /\b(or|rice|oil|yesterday|cash|last|month|Alice|Mary)\b/);
+      for (const line of example.split(or)) {
+        tried += 1;
+        const replies = texts(await h.send(line, { chatId }));
+        const sent = replies.join('\n');
+        for (const refusal of refusals) expect(sent, line).not.toContain(refusal);
+        expect(sent, line).not.toContain(say(language, 'not-a-date', { token: '' }).slice(3, 20));
+        expect(sent, line).not.toContain(say(language, 'no-customer-named', { name: '' }).slice(3, 15));
+      }
+    }
+    expect(tried).toBeGreaterThan(COMMANDS.length - skipped.size);
+  });
+
   it('when a Bengali merchant types /credit রহিম ৫০০ গতকাল, then 500.00 is posted yesterday to রহিম, and the reply says ৳৫০০.০০ in Bengali digits', async () => {
     const chatId = 610;
     await h.send(`/link ${await h.merchant('shop-bn-input')}`, { chatId });
@@ -141,6 +172,26 @@ describe('a merchant’s day in each language', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('when a Bengali chat asks for /chart, then the picture is drawn in Bengali: it differs from the English chat’s and equals it once that chat switches to Bengali', async () => {
+    const token = await h.merchant('shop-bn-chart');
+    const [bengali, english] = [613, 614];
+    for (const chatId of [bengali, english]) await h.send(`/link ${token}`, { chatId });
+    await h.send('/language bn', { chatId: bengali });
+    await h.send('/add রহিম', { chatId: bengali });
+    await h.send('/credit রহিম ৫০০', { chatId: bengali });
+    const chart = async (chatId: number) => {
+      const call = (await h.send('/chart রহিম', { chatId })).find((c) => c.method === 'sendPhoto');
+      const file = call?.files?.[0];
+      if (!file) throw new Error('no chart sent');
+      return { caption: String(call?.payload.caption), png: file.data };
+    };
+    const inBengali = await chart(bengali);
+    expect(inBengali.caption).toMatch(SCRIPT.bn);
+    expect(inBengali.png.equals((await chart(english)).png)).toBe(false);
+    await h.send('/language bn', { chatId: english });
+    expect(inBengali.png.equals((await chart(english)).png)).toBe(true);
   });
 
   it('when a Bengali chat sends /remind, then the reminder to forward is in Bengali', async () => {

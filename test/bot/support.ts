@@ -13,8 +13,11 @@ import { textUpdate } from './updates.js';
 
 const i18n = createI18n();
 
+/** A reply as the bot writes it in a language (bot/locales/<language>.ftl). */
+export const say = (language: string, key: string, vars: Record<string, string | number> = {}) => i18n.t(language, key, vars);
+
 /** A reply as the bot writes it in English (bot/locales/en.ftl). */
-export const en = (key: string, vars: Record<string, string | number> = {}) => i18n.t('en', key, vars);
+export const en = (key: string, vars: Record<string, string | number> = {}) => say('en', key, vars);
 
 export const BOT_INFO = offlineBotInfo({ id: 4242, firstName: 'Mini Ledger', username: 'mini_ledger_test_bot', canJoinGroups: true });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, harnessWithMerchants, type ApiClient } from '../support/fixtures.js';
+import { apiClient, binaryBody, harnessWithMerchants, type ApiClient } from '../support/fixtures.js';
 import type { Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -53,6 +53,17 @@ describe('the merchant’s currency', () => {
     }
     expect((await shop.patch('/api/auth/me/', {})).status).toBe(400);
     expect((await shop.get('/api/auth/me/')).body.currency).toBe('BDT');
+  });
+
+  it('when the currency is set, then the chart’s amounts carry it (the picture changes), and clearing it brings the plain one back', async () => {
+    const chart = async () => Buffer.from((await shop.get(`/api/customers/${alice}/chart.png`).buffer(true).parse(binaryBody)).body);
+    await shop.patch('/api/auth/me/', { currency: null });
+    const plain = await chart();
+    await shop.patch('/api/auth/me/', { currency: 'INR' });
+    expect((await chart()).equals(plain)).toBe(false);
+    await shop.patch('/api/auth/me/', { currency: null });
+    expect((await chart()).equals(plain)).toBe(true);
+    await shop.patch('/api/auth/me/', { currency: 'BDT' });
   });
 
   it('when it is cleared with null, then answers stop naming it', async () => {

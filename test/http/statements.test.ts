@@ -128,6 +128,18 @@ describe('GET /api/customers/{id}/chart.png', () => {
     expect(colours.size).toBeGreaterThan(5);
   });
 
+  it('when the chart is asked for in Bengali, then it is drawn in Bengali (bn-BD too); an unknown language gets the English one', async () => {
+    const chart = async (query: string) => {
+      const res = await request(h.app).get(`/api/customers/${alice}/chart.png${query}`).set(auth(shop)).buffer(true).parse(binaryBody);
+      expect(res.status).toBe(200);
+      return Buffer.from(res.body);
+    };
+    const [english, bengali, bengaliBd, unknown] = await Promise.all([chart(''), chart('?lang=bn'), chart('?lang=bn-BD'), chart('?lang=fr')]);
+    expect(bengali.equals(english)).toBe(false);
+    expect(bengaliBd.equals(bengali)).toBe(true);
+    expect(unknown.equals(english)).toBe(true);
+  });
+
   it('when another merchant asks for the chart, then 404', async () => {
     expect((await request(h.app).get(`/api/customers/${alice}/chart.png`).set(auth(mallory))).status).toBe(404);
   });
