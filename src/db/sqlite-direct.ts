@@ -31,10 +31,29 @@ const bindable = (value: unknown) => (value instanceof Date ? value.getTime() : 
  * (no query builder, no per-statement promise machinery), COMMIT, or ROLLBACK on any error.
  * `fn` must run its SQL through sqlRows/sqlRun only: an ORM call would wait for the pool it holds.
  */
-function directOn(handle: z.infer<typeof handleSchema>): DirectConnection {
+type Handle = z.infer<typeof handleSchema>;
+
+// Compiling a statement costs more than running most of ours, so each connection keeps its compiled
+// statements by text. Repositories' SQL is a fixed set; the cap only guards against text built per call.
+const MAX_STATEMENTS = 500;
+const compiled = new WeakMap<Handle, Map<string, Statement>>();
+
+function prepared(handle: Handle, text: string): Statement {
+  let statements = compiled.get(handle);
+  if (!statements) compiled.set(handle, (statements = new Map()));
+  let statement = statements.get(text);
+  if (!statement) {
+    if (statements.size >= MAX_STATEMENTS) statements.clear();
+    statement = handle.prepare(text);
+    statements.set(text, statement);
+  }
+  return statement;
+}
+
+function directOn(handle: Handle): DirectConnection {
   return {
     rows(text, params) {
-      const statement = handle.prepare(text);
+      const statement = prepared(handle, text);
       const bound = params.map(bindable);
       if (statement.reader) return statement.all(...bound);
       statement.run(...bound);
@@ -63,13 +82,13 @@ export async function withDirectTransaction<T>(pool: Pool, fn: () => Promise<T>)
   const connection = await pool.acquireConnection();
   try {
     const handle = handleSchema.parse(connection);
-    handle.prepare('begin immediate').run();
+    prepared(handle, 'begin immediate').run();
     try {
       const result = await held.run(directOn(handle), fn);
-      handle.prepare('commit').run();
+      prepared(handle, 'commit').run();
       return result;
     } catch (error) {
-      if (handle.inTransaction) handle.prepare('rollback').run();
+      if (handle.inTransaction) prepared(handle, 'rollback').run();
       throw error;
     }
   } finally {
