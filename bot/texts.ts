@@ -1,4 +1,5 @@
 import type { EntryType } from '../src/domain/ledger/ledger-entry.entity.js';
+import { formatCount, type LocalStyle } from '../src/render/local-format.js';
 import type { BotContext } from './context.js';
 import { isCurrencyWord, looksLikeAmount } from './parse/amount.js';
 import { readDateToken } from './parse/date.js';
@@ -33,5 +34,5 @@ export function nameInCommand(name: string): string {
   return name.includes('"') ? `“${name}”` : `"${name}"`;
 }
 
-/** The hint after adding a customer: a command that, sent as it is, posts 500 to that customer. */
-export const creditHint = (name: string) => `/credit ${nameInCommand(name)} 500`;
+/** The hint after adding a customer: a command that, sent as it is, posts 500 to that customer (in the chat's digits). */
+export const creditHint = (name: string, style: Pick<LocalStyle, 'language' | 'digits'>) => `/credit ${nameInCommand(name)} ${formatCount(500, style)}`;

@@ -36,7 +36,7 @@ async function customersPage(ctx: BotContext, actor: Actor, search: string, page
 
 /** The reply to a new customer, with a command that posts to exactly them. */
 const addedText = (ctx: BotContext, key: 'added' | 'already-added', c: { name: string; phone: string }) =>
-  ctx.t(key, { name: clip(c.name, 100), phone: c.phone ? ` (${c.phone})` : '', hint: creditHint(c.name) });
+  ctx.t(key, { name: clip(c.name, 100), phone: c.phone ? ` (${c.phone})` : '', hint: creditHint(c.name, ctx.style) });
 
 async function addOnce(ctx: BotContext, actor: Actor, key: string, request: unknown, customer: { name: string; phone?: string | undefined }) {
   // Once per message line: a re-delivered /add must not create a twin customer.
@@ -115,7 +115,7 @@ export function customersFeature(): Composer<BotContext> {
       if (!first) throw new StaleButton('button-no-longer-valid');
       const c = await ctx.services.customers.get(actor, first.id);
       await ctx.state.choices.close(id, String(ctx.chat?.id ?? ''), 'used');
-      await ctx.editMessageText(ctx.t('add-used-existing', { name: clip(c.name, 100), balance: ctx.money(c.totalCredit - c.totalDebit), hint: creditHint(c.name) }));
+      await ctx.editMessageText(ctx.t('add-used-existing', { name: clip(c.name, 100), balance: ctx.money(c.totalCredit - c.totalDebit), hint: creditHint(c.name, ctx.style) }));
       return;
     }
     await ctx.state.choices.close(id, String(ctx.chat?.id ?? ''), 'used');

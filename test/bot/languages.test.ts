@@ -151,6 +151,18 @@ describe('a merchant’s day in each language', () => {
     expect(rows.map((r) => [Number(r.amount), String(r.entry_date).slice(0, 10), r.type])).toEqual([[50000, '2026-11-30', 'credit']]);
   });
 
+  it('when a Bengali chat adds a customer, then the hint to post is in Bengali digits, and sending it back posts 500.00', async () => {
+    const chatId = 615;
+    await h.send(`/link ${await h.merchant('shop-bn-hint')}`, { chatId });
+    await h.send('/language bn', { chatId });
+    const [added] = texts(await h.send('/add করিম ২', { chatId }));
+    const hint = added?.match(/\/credit .*$/)?.[0];
+    expect(hint).toBe('/credit "করিম ২" ৫০০');
+    const [posted] = texts(await h.send(hint ?? '', { chatId }));
+    expect(posted).toContain('৫০০.০০');
+    expect(posted).toContain('করিম ২');
+  });
+
   it('when a Bengali merchant sends /statement, then the PDF and its caption are in Bengali, the customer’s name intact in the text', async () => {
     const chatId = 611;
     await h.send(`/link ${await h.merchant('shop-bn-statement')}`, { chatId });
