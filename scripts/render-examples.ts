@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { renderBalanceChart } from '../src/render/balance-chart.js';
 import { ENGLISH, statementLocale, type RenderLocale, type StatementHeader, type StatementLine } from '../src/render/statement-data.js';
+import { CHART_PNG, chartTitle } from '../src/render/statement-document.js';
 import { renderStatementPdf } from '../src/render/statement-pdf.js';
 import { daysOf, inBatches, novemberStatement, OPENING } from '../test/render/fixtures.js';
 import { bengaliStatement, hindiStatement } from '../test/render/language-fixtures.js';
@@ -24,9 +25,8 @@ writeFileSync(join(docs, 'balance-chart.png'), await renderBalanceChart(days, { 
 async function languageChart(sample: { header: StatementHeader; lines: StatementLine[] }, locale: RenderLocale, name: string): Promise<string> {
   const { header: h } = sample;
   const points = daysOf(h.openingBalance, sample.lines, h.startDate, h.endDate);
-  const title = `${h.customer.name}: ${locale.date(h.startDate)} – ${locale.date(h.endDate)}`;
   const file = join(docs, `${name}.png`);
-  writeFileSync(file, await renderBalanceChart(points, { width: 1200, height: 600, locale, title }));
+  writeFileSync(file, await renderBalanceChart(points, { ...CHART_PNG, locale, title: chartTitle(h, locale) }));
   return file;
 }
 

@@ -25,12 +25,6 @@ export const directConnection = (): DirectConnection | undefined => held.getStor
 // As knex's better-sqlite3 dialect binds them: dates as epoch milliseconds, booleans as 0 and 1.
 const bindable = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value === undefined ? null : value);
 
-/**
- * Runs `fn` in one SQLite transaction straight on the ORM's own connection: taken from its pool (so no
- * other query can use it meanwhile), BEGIN IMMEDIATE, every statement of `fn` run synchronously on it
- * (no query builder, no per-statement promise machinery), COMMIT, or ROLLBACK on any error.
- * `fn` must run its SQL through sqlRows/sqlRun only: an ORM call would wait for the pool it holds.
- */
 type Handle = z.infer<typeof handleSchema>;
 
 // Compiling a statement costs more than running most of ours, so each connection keeps its compiled
@@ -50,6 +44,7 @@ function prepared(handle: Handle, text: string): Statement {
   return statement;
 }
 
+/** Statements run synchronously on one connection, compiled once each. */
 function directOn(handle: Handle): DirectConnection {
   return {
     rows(text, params) {

@@ -4,7 +4,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Services } from '../domain/services.js';
 import type { StatementHeader } from '../domain/statements/statement.service.js';
 import type { CustomerLanguage } from './customer-texts.js';
-import { statementLocale } from './statement-data.js';
+import { statementLocale, type RenderLocale } from './statement-data.js';
 
 // The renderers (pdfkit, fontkit, Chart.js and a native canvas) are loaded on the first document, not
 // at start: a server that never makes one keeps ~30 MB less resident.
@@ -14,6 +14,10 @@ const chartRenderer = () => import('./balance-chart.js');
 /** The chart drawn on a statement's first page, and the size /chart.png is drawn at. */
 export const STATEMENT_CHART = { width: 1000, height: 360 };
 export const CHART_PNG = { width: 1200, height: 600 };
+
+/** The chart alone is titled with whose it is and when: "Alice Khan: 1 Nov 2026 – 30 Nov 2026". */
+export const chartTitle = (h: Pick<StatementHeader, 'customer' | 'startDate' | 'endDate'>, locale: RenderLocale) =>
+  `${h.customer.name}: ${locale.date(h.startDate)} – ${locale.date(h.endDate)}`;
 
 export type StatementDocuments = ReturnType<typeof createStatementDocuments>;
 
@@ -36,7 +40,7 @@ export function createStatementDocuments(services: Pick<Services, 'auth' | 'stat
     async chart(actor: Actor, h: StatementHeader, options: { language?: CustomerLanguage } = {}): Promise<Buffer> {
       const [{ renderBalanceChart }, merchant] = await Promise.all([chartRenderer(), services.auth.me(actor)]);
       const locale = statementLocale(options.language ?? 'en', merchant.currency);
-      return renderBalanceChart(await services.statements.points(h), { ...CHART_PNG, locale, title: `${h.customer.name}: ${locale.date(h.startDate)} – ${locale.date(h.endDate)}` });
+      return renderBalanceChart(await services.statements.points(h), { ...CHART_PNG, locale, title: chartTitle(h, locale) });
     },
   };
 }
