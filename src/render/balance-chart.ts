@@ -107,12 +107,13 @@ export function balanceChartConfig(points: BalancePoint[], options: BalanceChart
           ticks: { font, color: CHART_COLOURS.text, maxRotation: 0, autoSkip: true, autoSkipPadding: size * 2 } },
         balance: { type: 'linear', position: 'left', min: axes.balance.min, max: axes.balance.max,
           title: { display: true, text: labels.balance, font, color: CHART_COLOURS.balance },
-          ticks: { font, color: CHART_COLOURS.text, stepSize: axes.balance.step, callback: money },
+          // A period without entries has no amounts to mark: ticks there (₹0.00 … ₹1.20) would mean nothing.
+          ticks: { display: !empty, font, color: CHART_COLOURS.text, stepSize: axes.balance.step, callback: money },
           grid: { color: (ctx: ScriptableScaleContext) => (ctx.tick.value === 0 ? CHART_COLOURS.zero : CHART_COLOURS.grid) } },
         amounts: { type: 'linear', position: 'right', min: axes.amounts.min, max: axes.amounts.max,
           title: { display: true, text: `${labels.gave} / ${labels.got}`, font, color: CHART_COLOURS.text },
           // Below the shared zero this axis only keeps the grid aligned: no amount is negative.
-          ticks: { font, color: CHART_COLOURS.text, stepSize: axes.amounts.step, callback: (v) => (Number(v) < 0 ? '' : money(v)) },
+          ticks: { display: !empty, font, color: CHART_COLOURS.text, stepSize: axes.amounts.step, callback: (v) => (Number(v) < 0 ? '' : money(v)) },
           grid: { drawOnChartArea: false } },
       },
       plugins: {

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { CHART_COLOURS, renderBalanceChart } from '../../src/render/balance-chart.js';
+import { balanceChartConfig, CHART_COLOURS, renderBalanceChart } from '../../src/render/balance-chart.js';
 import { ENGLISH } from '../../src/render/statement-data.js';
 import { daysOf, manyDays, novemberStatement, OPENING } from './fixtures.js';
 
@@ -50,6 +50,17 @@ describe('balance chart', () => {
     const withNote = nonWhite(picture);
     const silent = decode(await renderBalanceChart([], { width: 600, height: 300, locale: { ...ENGLISH, labels: { ...ENGLISH.labels, noEntries: '' } } }));
     expect(withNote).toBeGreaterThan(nonWhite(silent));
+  });
+
+  it('when there are no points, then neither axis marks amounts (only a period with entries has any)', () => {
+    const scalesOf = (points: Parameters<typeof balanceChartConfig>[0]) => balanceChartConfig(points, { width: 800, height: 400, locale: ENGLISH }).options?.scales;
+    const empty = scalesOf([]);
+    expect(empty?.balance?.ticks?.display).toBe(false);
+    expect(empty?.amounts?.ticks?.display).toBe(false);
+    const { header, lines } = novemberStatement();
+    const month = scalesOf(daysOf(OPENING, lines, header.startDate, header.endDate));
+    expect(month?.balance?.ticks?.display).toBe(true);
+    expect(month?.amounts?.ticks?.display).toBe(true);
   });
 
   it('when there is one day, then it draws', async () => {
