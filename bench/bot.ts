@@ -17,6 +17,8 @@ export type BotResult = {
   seconds: number;
   updates: number;
   updatesPerSecond: number;
+  /** This process's CPU time (user + system) over the updates: steadier than the rate on a shared machine. */
+  cpuMicrosPerUpdate: number;
   /** Replies that said "Recorded": every update must have posted its entry. */
   recorded: number;
   totalsExact: boolean;
@@ -65,7 +67,9 @@ export async function runBotBench(options: { chats: number; seconds: number; war
     await drive(options.warmupSeconds);
     recorded = 0;
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     const updates = await drive(options.seconds);
+    const cpu = process.cpuUsage(cpuBefore);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const posted = await services.customers.get(actor, alice.id);
     const credits = await db.em
@@ -79,6 +83,7 @@ export async function runBotBench(options: { chats: number; seconds: number; war
       seconds,
       updates,
       updatesPerSecond: updates / seconds,
+      cpuMicrosPerUpdate: (cpu.user + cpu.system) / updates,
       recorded,
       totalsExact: posted.totalCredit === entryCount * 500 && posted.totalDebit === 0,
     };

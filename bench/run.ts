@@ -253,7 +253,7 @@ async function main() {
     let bot: BotResult | { skipped: string } = { skipped: largeOnly ? 'BENCH_LARGE_BOOK=only' : 'BENCH_BOT=0' };
     if (process.env.BENCH_BOT !== '0' && !largeOnly) {
       bot = await runBotBench({ chats: 16, seconds: SECONDS, warmupSeconds: WARMUP });
-      console.log(`bot /credit: ${fmt(bot.updatesPerSecond)} updates/s (${bot.updates} in ${fmt(bot.seconds, 1)} s, ${bot.chats} chats)`);
+      console.log(`bot /credit: ${fmt(bot.updatesPerSecond)} updates/s, ${fmt(bot.cpuMicrosPerUpdate)} CPU µs each (${bot.updates} in ${fmt(bot.seconds, 1)} s, ${bot.chats} chats)`);
     }
 
     let largeBook: LargeBookResult | { skipped: string } = { skipped: 'BENCH_LARGE_BOOK=0' };

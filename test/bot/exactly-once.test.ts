@@ -24,6 +24,17 @@ describe('exactly once', () => {
     expect(await entries()).toBe(1);
   });
 
+  it('when updates are claimed together, then each is claimed once, and an id claimed twice at once wins only the first time', async () => {
+    const { seenUpdates } = h.runtime.botState;
+    expect(await Promise.all([seenUpdates.claim(70001), seenUpdates.claim(70002), seenUpdates.claim(70001)])).toEqual([true, true, false]);
+    expect(await Promise.all([seenUpdates.claim(70002), seenUpdates.claim(70003)])).toEqual([false, true]);
+    expect(await sqlRows(h.db, 'select cast(update_id as integer) as id from telegram_updates where update_id >= 70001 order by update_id')).toEqual([
+      { id: 70001 },
+      { id: 70002 },
+      { id: 70003 },
+    ]);
+  });
+
   it('when the same message arrives under a new update id, then the idempotency key replays it and posts nothing new', async () => {
     const messageId = h.nextMessageId();
     await h.deliver(creditUpdate(h.nextUpdateId(), messageId));
