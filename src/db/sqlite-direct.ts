@@ -68,25 +68,101 @@ export async function directStatement(pool: Pool, text: string, params: readonly
 }
 
 /**
- * Runs `fn` in one SQLite transaction straight on the ORM's own connection: taken from its pool (so no
- * other query can use it meanwhile), BEGIN IMMEDIATE, every statement of `fn` run synchronously on it
- * (no query builder, no per-statement promise machinery), COMMIT, or ROLLBACK on any error.
- * `fn` must run its SQL through sqlRows/sqlRun only: an ORM call would wait for the pool it holds.
+ * The transaction that the plain-statement transactions begun in one turn of the event loop share:
+ * one BEGIN IMMEDIATE on the pool's connection, each member in a savepoint of its own, one COMMIT
+ * (group commit: a commit costs more than the statements of an entry).
+ */
+type Batch = {
+  handle: Handle;
+  /** Open to new members until its commit is due. */
+  open: boolean;
+  /** Members run one after another: the last one's turn. */
+  tail: Promise<unknown>;
+  committed: Promise<void>;
+};
+
+const openBatches = new WeakMap<Pool, Promise<Batch>>();
+
+async function beginBatch(pool: Pool): Promise<Batch> {
+  const connection = await pool.acquireConnection();
+  let handle: Handle;
+  try {
+    handle = handleSchema.parse(connection);
+    prepared(handle, 'begin immediate').run();
+  } catch (error) {
+    await pool.releaseConnection(connection);
+    throw error;
+  }
+  let settle: (error?: unknown) => void = () => undefined;
+  const committed = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
+  // Members wait for the commit; one that failed already has its own error and does not wait.
+  committed.catch(() => undefined);
+  const batch: Batch = { handle, open: true, tail: Promise.resolve(), committed };
+  setImmediate(() => {
+    batch.open = false;
+    void (async () => {
+      await batch.tail;
+      try {
+        if (handle.inTransaction) prepared(handle, 'commit').run();
+        settle();
+      } catch (error) {
+        if (handle.inTransaction) prepared(handle, 'rollback').run();
+        settle(error);
+      } finally {
+        await pool.releaseConnection(connection);
+      }
+    })();
+  });
+  return batch;
+}
+
+/** One member of a batch: its statements in a savepoint, rolled back alone when `fn` fails. */
+async function runMember<T>(handle: Handle, fn: () => Promise<T>): Promise<T> {
+  // A statement error that ended the whole transaction (SQLite does for a few) leaves none to join.
+  if (!handle.inTransaction) prepared(handle, 'begin immediate').run();
+  prepared(handle, 'savepoint member').run();
+  try {
+    const result = await held.run(directOn(handle), fn);
+    prepared(handle, 'release member').run();
+    return result;
+  } catch (error) {
+    if (handle.inTransaction) {
+      prepared(handle, 'rollback to member').run();
+      prepared(handle, 'release member').run();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Runs `fn` in a SQLite transaction straight on the ORM's own connection: taken from its pool (so no
+ * other query can use it meanwhile), every statement of `fn` run synchronously on it (no query
+ * builder, no per-statement promise machinery). Transactions begun in the same turn of the event loop
+ * share one BEGIN IMMEDIATE … COMMIT, each in its own savepoint: `fn`'s failure rolls back only its
+ * own statements, and `fn`'s result is returned only once the shared COMMIT succeeded (a failed
+ * COMMIT fails every member). `fn` must run its SQL through sqlRows/sqlRun only: an ORM call would
+ * wait for the pool it holds.
  */
 export async function withDirectTransaction<T>(pool: Pool, fn: () => Promise<T>): Promise<T> {
-  const connection = await pool.acquireConnection();
-  try {
-    const handle = handleSchema.parse(connection);
-    prepared(handle, 'begin immediate').run();
-    try {
-      const result = await held.run(directOn(handle), fn);
-      prepared(handle, 'commit').run();
-      return result;
-    } catch (error) {
-      if (handle.inTransaction) prepared(handle, 'rollback').run();
-      throw error;
+  for (;;) {
+    let pending = openBatches.get(pool);
+    if (!pending) {
+      const begun = beginBatch(pool);
+      openBatches.set(pool, (pending = begun));
+      begun.then(
+        (batch) => void batch.committed.finally(() => openBatches.get(pool) === begun && openBatches.delete(pool)).catch(() => undefined),
+        () => openBatches.get(pool) === begun && openBatches.delete(pool),
+      );
     }
-  } finally {
-    await pool.releaseConnection(connection);
+    const batch = await pending;
+    if (!batch.open) {
+      if (openBatches.get(pool) === pending) openBatches.delete(pool);
+      continue;
+    }
+    const mine = batch.tail.then(() => runMember(batch.handle, fn));
+    batch.tail = mine.catch(() => undefined);
+    const result = await mine;
+    await batch.committed;
+    return result;
   }
 }

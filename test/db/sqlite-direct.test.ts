@@ -8,10 +8,27 @@ import { directConnection, directStatement, withDirectTransaction } from '../../
 const dir = mkdtempSync(join(tmpdir(), 'sqlite-direct-'));
 const db = new Database(join(dir, 'direct.db'));
 let compiles = 0;
-// The pool of one connection, counting how often a statement is compiled on it.
+let commits = 0;
+let failCommit = false;
+// The pool of one connection, counting how often a statement is compiled on it and how often it commits
+// (and failing the commit when a test says so, as a full disk would).
+const counted = (text: string) => {
+  const statement = db.prepare(text);
+  return {
+    reader: statement.reader,
+    all: (...params: unknown[]) => statement.all(...params),
+    run: (...params: unknown[]) => {
+      if (text === 'commit') {
+        if (failCommit) throw new Error('database or disk is full');
+        commits++;
+      }
+      return statement.run(...params);
+    },
+  };
+};
 const handle = new Proxy(db, {
   get(target, key) {
-    if (key === 'prepare') return (text: string) => (compiles++, target.prepare(text));
+    if (key === 'prepare') return (text: string) => (compiles++, counted(text));
     const value: unknown = Reflect.get(target, key);
     return typeof value === 'function' ? value.bind(target) : value;
   },
@@ -34,8 +51,8 @@ describe('plain statements straight on the SQLite connection', () => {
   it('when the same statements run again, then they are not compiled again, and they still see the new rows', async () => {
     const insert = (n: number) => withDirectTransaction(pool, async () => void inTransaction('insert into t (n) values (?)', [n]));
     await insert(0);
-    const afterFirst = compiles; // begin, the insert and commit, each compiled on first use
-    expect(afterFirst).toBe(3);
+    const afterFirst = compiles; // begin, savepoint, the insert, release and commit, each compiled on first use
+    expect(afterFirst).toBe(5);
     for (let i = 1; i < 10; i++) await insert(i);
     expect(compiles).toBe(afterFirst);
     expect(await directStatement(pool, 'select count(*) as c, sum(n) as s from t', [])).toEqual([{ c: 10, s: 45 }]);
@@ -51,5 +68,36 @@ describe('plain statements straight on the SQLite connection', () => {
     expect(await directStatement(pool, 'select count(*) as c from t where n = 100', [])).toEqual([{ c: 0 }]);
     await withDirectTransaction(pool, async () => void inTransaction('insert into t (n) values (?)', [100]));
     expect(await directStatement(pool, 'select count(*) as c from t where n = 100', [])).toEqual([{ c: 1 }]);
+  });
+
+  it('when transactions begin in the same turn, then they share one commit, and the one that fails loses only its own rows', async () => {
+    const before = commits;
+    const results = await Promise.allSettled([1, 2, 3].map((n) =>
+      withDirectTransaction(pool, async () => {
+        inTransaction('insert into t (n) values (?)', [1000 + n]);
+        if (n === 2) inTransaction('insert into t (n) values (?)', [null]);
+        return n;
+      }),
+    ));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(commits - before).toBe(1);
+    expect(await directStatement(pool, 'select n from t where n > 1000 order by n', [])).toEqual([{ n: 1001 }, { n: 1003 }]);
+  });
+
+  it('when the shared commit fails, then every member fails and none of their rows is kept; the next transaction works', async () => {
+    failCommit = true;
+    const results = await Promise.allSettled([1, 2].map((n) => withDirectTransaction(pool, async () => void inTransaction('insert into t (n) values (?)', [2000 + n]))));
+    failCommit = false;
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await directStatement(pool, 'select count(*) as c from t where n > 2000', [])).toEqual([{ c: 0 }]);
+    await withDirectTransaction(pool, async () => void inTransaction('insert into t (n) values (?)', [2003]));
+    expect(await directStatement(pool, 'select n from t where n > 2000', [])).toEqual([{ n: 2003 }]);
+  });
+
+  it('when a transaction begins after the turn whose commit is due, then it commits in a batch of its own', async () => {
+    const before = commits;
+    await withDirectTransaction(pool, async () => void inTransaction('insert into t (n) values (?)', [3001]));
+    await withDirectTransaction(pool, async () => void inTransaction('insert into t (n) values (?)', [3002]));
+    expect(commits - before).toBe(2);
   });
 });
