@@ -78,6 +78,8 @@ type Batch = {
   open: boolean;
   /** Members run one after another: the last one's turn. */
   tail: Promise<unknown>;
+  /** Set when a statement ended the whole transaction (SQLite does on a full disk, an I/O error…): every member's work is gone. */
+  lost: { error: unknown } | null;
   committed: Promise<void>;
 };
 
@@ -93,21 +95,23 @@ async function beginBatch(pool: Pool): Promise<Batch> {
     await pool.releaseConnection(connection);
     throw error;
   }
-  let settle: (error?: unknown) => void = () => undefined;
-  const committed = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
+  let done: () => void = () => undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  const committed = new Promise<void>((resolve, reject) => ((done = resolve), (fail = reject)));
   // Members wait for the commit; one that failed already has its own error and does not wait.
   committed.catch(() => undefined);
-  const batch: Batch = { handle, open: true, tail: Promise.resolve(), committed };
+  const batch: Batch = { handle, open: true, tail: Promise.resolve(), lost: null, committed };
   setImmediate(() => {
     batch.open = false;
     void (async () => {
       await batch.tail;
       try {
-        if (handle.inTransaction) prepared(handle, 'commit').run();
-        settle();
+        if (batch.lost) throw batch.lost.error;
+        prepared(handle, 'commit').run();
+        done();
       } catch (error) {
         if (handle.inTransaction) prepared(handle, 'rollback').run();
-        settle(error);
+        fail(error);
       } finally {
         await pool.releaseConnection(connection);
       }
@@ -117,9 +121,9 @@ async function beginBatch(pool: Pool): Promise<Batch> {
 }
 
 /** One member of a batch: its statements in a savepoint, rolled back alone when `fn` fails. */
-async function runMember<T>(handle: Handle, fn: () => Promise<T>): Promise<T> {
-  // A statement error that ended the whole transaction (SQLite does for a few) leaves none to join.
-  if (!handle.inTransaction) prepared(handle, 'begin immediate').run();
+async function runMember<T>(batch: Batch, fn: () => Promise<T>): Promise<T> {
+  const { handle } = batch;
+  if (batch.lost) throw batch.lost.error;
   prepared(handle, 'savepoint member').run();
   try {
     const result = await held.run(directOn(handle), fn);
@@ -129,6 +133,8 @@ async function runMember<T>(handle: Handle, fn: () => Promise<T>): Promise<T> {
     if (handle.inTransaction) {
       prepared(handle, 'rollback to member').run();
       prepared(handle, 'release member').run();
+    } else {
+      batch.lost = { error };
     }
     throw error;
   }
@@ -159,7 +165,7 @@ export async function withDirectTransaction<T>(pool: Pool, fn: () => Promise<T>)
       if (openBatches.get(pool) === pending) openBatches.delete(pool);
       continue;
     }
-    const mine = batch.tail.then(() => runMember(batch.handle, fn));
+    const mine = batch.tail.then(() => runMember(batch, fn));
     batch.tail = mine.catch(() => undefined);
     const result = await mine;
     await batch.committed;

@@ -100,4 +100,21 @@ describe('plain statements straight on the SQLite connection', () => {
     await withDirectTransaction(pool, async () => void inTransaction('insert into t (n) values (?)', [3002]));
     expect(commits - before).toBe(2);
   });
+
+  it('when a statement ends the whole shared transaction, then no member of it is told it was kept, and none of their rows is', async () => {
+    // SQLite ends the transaction itself on a full disk or an I/O error; a ROLLBACK inside stands in for one.
+    const results = await Promise.allSettled([1, 2, 3].map((n) =>
+      withDirectTransaction(pool, async () => {
+        inTransaction('insert into t (n) values (?)', [4000 + n]);
+        if (n === 2) {
+          inTransaction('rollback', []);
+          throw new Error('disk I/O error');
+        }
+      }),
+    ));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(await directStatement(pool, 'select count(*) as c from t where n > 4000', [])).toEqual([{ c: 0 }]);
+    await withDirectTransaction(pool, async () => void inTransaction('insert into t (n) values (?)', [4004]));
+    expect(await directStatement(pool, 'select n from t where n > 4000', [])).toEqual([{ n: 4004 }]);
+  });
 });
