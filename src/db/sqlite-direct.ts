@@ -102,7 +102,9 @@ async function beginBatch(pool: Pool): Promise<Batch> {
   committed.catch(() => undefined);
   const batch: Batch = { handle, open: true, tail: Promise.resolve(), lost: null, committed };
   setImmediate(() => {
+    // Closed to new members: a transaction begun from now on opens the next batch.
     batch.open = false;
+    openBatches.delete(pool);
     void (async () => {
       await batch.tail;
       try {
@@ -153,18 +155,12 @@ export async function withDirectTransaction<T>(pool: Pool, fn: () => Promise<T>)
   for (;;) {
     let pending = openBatches.get(pool);
     if (!pending) {
-      const begun = beginBatch(pool);
-      openBatches.set(pool, (pending = begun));
-      begun.then(
-        (batch) => void batch.committed.finally(() => openBatches.get(pool) === begun && openBatches.delete(pool)).catch(() => undefined),
-        () => openBatches.get(pool) === begun && openBatches.delete(pool),
-      );
+      openBatches.set(pool, (pending = beginBatch(pool)));
+      // A batch that could not begin is no batch: the next transaction tries again.
+      pending.catch(() => openBatches.delete(pool));
     }
     const batch = await pending;
-    if (!batch.open) {
-      if (openBatches.get(pool) === pending) openBatches.delete(pool);
-      continue;
-    }
+    if (!batch.open) continue;
     const mine = batch.tail.then(() => runMember(batch, fn));
     batch.tail = mine.catch(() => undefined);
     const result = await mine;
