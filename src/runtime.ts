@@ -2,9 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { Bot } from 'grammy';
 import type { Express } from 'express';
 import type { BotContext } from '../bot/context.js';
-import { createBot } from '../bot/create-bot.js';
 import type { OfflineApi } from '../bot/offline-api.js';
-import { superviseBot, type Backoff, type SupervisedBot } from '../bot/run.js';
+import type { Backoff } from '../bot/run.js';
 import { createBotState, type BotState } from '../bot/state/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/orm.js';
@@ -12,14 +11,12 @@ import type { PasswordHasher } from './domain/auth/password-hasher.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { createServices, type Services } from './domain/services.js';
 import { createHousekeeping, type Housekeeping } from './housekeeping.js';
-import { createApp, type TelegramHttp } from './http/app.js';
+import { createApp } from './http/app.js';
 import { answerClientErrorsInJson } from './http/client-errors.js';
 import { drainable } from './http/drain.js';
 import { redisStatusOf, type Dependencies } from './http/health.routes.js';
 import { connectRedisCounters } from './http/rate-limit-redis.js';
-import { Api } from 'grammy';
-import { OFFLINE_TOKEN } from '../bot/create-bot.js';
-import { createUpdatesSender, type SenderOptions, type UpdatesSender } from '../bot/updates-sender.js';
+import type { SenderOptions, UpdatesSender } from '../bot/updates-sender.js';
 import { appSecret } from './db/app-secrets.js';
 import { createLogger, type Logger } from './logger.js';
 import { createStatementDocuments, type StatementDocuments } from './render/statement-document.js';
@@ -93,36 +90,36 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     const documents = createStatementDocuments(services, clock);
     const housekeeping = createHousekeeping({ purges: [...services.purges, ...botState.purges], clock, logger });
 
-    let bot: Bot<BotContext> | null = null;
-    let online: SupervisedBot | null = null;
-    let telegram: TelegramHttp | undefined;
     // Share links point at PUBLIC_BASE_URL, else at the address this server listens on (known once it does).
     let listeningUrl: string | null = null;
     const publicBase = () => config.publicBaseUrl ?? listeningUrl ?? `http://${config.host}:${config.port}`;
-    const botDeps = { services, documents, publicBase, state: botState, em: db.em, logger, clock };
-    if (options.offlineBot) {
-      const { username } = options.offlineBot.botInfo;
-      bot = createBot({ ...botDeps, connection: { offline: options.offlineBot } });
-      telegram = { botUsername: () => username };
-    } else if (config.telegram.mode !== 'off') {
-      bot = createBot({ ...botDeps, connection: { token: config.telegram.botToken, apiRoot: config.telegram.apiRoot } });
-      // Connects in the background once the server listens: Telegram never holds up the ledger.
-      online = superviseBot(bot, config.telegram, logger, options.telegramBackoff);
-      telegram = online.http;
-    }
-
+    // grammY, its plugins and the bot's own modules are imported only when a bot runs: they were an
+    // eighth of the time to the first answer of a server without one.
+    const connection = options.offlineBot
+      ? { offline: options.offlineBot }
+      : config.telegram.mode !== 'off'
+        ? { online: config.telegram, backoff: options.telegramBackoff }
+        : null;
+    const side = connection
+      ? (await import('./telegram-runtime.js')).createTelegramSide({
+          services,
+          documents,
+          publicBase,
+          state: botState,
+          em: db.em,
+          logger,
+          clock,
+          connection,
+          senderOptions: { ...config.updatesSender, ...options.updatesSender },
+        })
+      : null;
+    const bot = side?.bot ?? null;
+    const online = side?.online ?? null;
+    const updatesSender = side?.updatesSender ?? null;
     if (bot) {
       const api = bot.api;
       housekeeping.add({ name: 'scheduled deletions', run: (now, batch) => botState.deletions.runDue(now, batch, (chat, message) => api.deleteMessage(chat, message)) });
     }
-    // Customers' updates go out from the outbox on its own Bot API client: without auto-retry, so a
-    // flood wait is the sender's to pace, not a reply's to sit out.
-    const senderApi = options.offlineBot
-      ? new Api(OFFLINE_TOKEN, { fetch: options.offlineBot.fetch })
-      : config.telegram.mode !== 'off'
-        ? new Api(config.telegram.botToken, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 30 })
-        : null;
-    const updatesSender = senderApi ? createUpdatesSender({ updates: services.updates, api: senderApi, clock, logger, publicBase, options: { ...config.updatesSender, ...options.updatesSender } }) : null;
 
     // Redis connects in the background too: until it answers, the limits fail open.
     const now = () => clock.now().getTime();
@@ -146,7 +143,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         ...(redis ? { counters: redis.counters } : {}),
         sharePerWindow: config.shareRateLimitPerMinute,
       },
-      ...(telegram ? { telegram } : {}),
+      ...(side ? { telegram: side.telegram } : {}),
       dependencies,
       now,
     });

@@ -1,10 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { MigrationObject, Options } from '@mikro-orm/core';
+import type { Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
-import { Migrator } from '@mikro-orm/migrations';
-import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
-import { defineConfig as defineSqliteConfig } from '@mikro-orm/better-sqlite';
 import { entities } from './entities.js';
+import { loadMigrations, type MigrationEntry } from './migration-list.js';
 import { postgresMigrations } from '../../migrations/postgresql/index.js';
 import { sqliteMigrations } from '../../migrations/sqlite/index.js';
 
@@ -60,37 +58,47 @@ function cacheStatements(conn: SqliteHandle): void {
   };
 }
 
-function migrationOptions(dialect: Dialect, list: MigrationObject[]) {
+/** The dialect's migrations, in order; their modules are imported only when one is pending. */
+export function migrationListOf(dialect: Dialect): readonly MigrationEntry[] {
+  return dialect === 'postgresql' ? postgresMigrations : sqliteMigrations;
+}
+
+// The list itself (migrationsList) is set when the migrator is made: see withMigrator.
+function migrationOptions(dialect: Dialect) {
   const path = fileURLToPath(new URL(`../../migrations/${dialect}`, import.meta.url));
-  // Listed explicitly so migrations run the same under tsx, vitest and the CLI.
-  return { path, pathTs: path, emit: 'ts' as const, transactional: true, allOrNothing: true, snapshot: false, silent: true, migrationsList: list };
+  return { path, pathTs: path, emit: 'ts' as const, transactional: true, allOrNothing: true, snapshot: false, silent: true };
 }
 
 const shared = (settings: DatabaseSettings) => ({
   entities,
   // The service never creates a database (see openDatabase): a mistyped name is an error, not an empty ledger.
   ensureDatabase: false,
-  extensions: [Migrator],
   debug: settings.debug ?? false,
   forceUtcTimezone: true,
   // Keeps writes explicit: nothing is flushed behind a service's back.
   allowGlobalContext: false,
 });
 
-/** MikroORM options for the database DATABASE_URL names: `file:` is SQLite, `postgres://` PostgreSQL. */
-export function createOrmOptions(settings: DatabaseSettings): Options<AbstractSqlDriver> {
+/**
+ * MikroORM options for the database DATABASE_URL names: `file:` is SQLite, `postgres://` PostgreSQL.
+ * Only that dialect's driver is imported, and no migrator (see withMigrator): both cost start-up time
+ * and memory a process that does not use them should not pay.
+ */
+export async function createOrmOptions(settings: DatabaseSettings): Promise<Options<AbstractSqlDriver>> {
   if (dialectOf(settings.databaseUrl) === 'postgresql') {
-    return definePostgresConfig({
+    const { defineConfig } = await import('@mikro-orm/postgresql');
+    return defineConfig({
       ...shared(settings),
       clientUrl: settings.databaseUrl,
       pool: { min: 0, max: settings.poolSize ?? 10 },
       driverOptions: {
         connection: { statement_timeout: settings.statementTimeoutMs ?? 30_000, application_name: 'mini-ledger' },
       },
-      migrations: migrationOptions('postgresql', postgresMigrations),
+      migrations: migrationOptions('postgresql'),
     });
   }
-  return defineSqliteConfig({
+  const { defineConfig } = await import('@mikro-orm/better-sqlite');
+  return defineConfig({
     ...shared(settings),
     dbName: sqlitePathFromUrl(settings.databaseUrl),
     pool: {
@@ -108,6 +116,18 @@ export function createOrmOptions(settings: DatabaseSettings): Options<AbstractSq
         }
       },
     },
-    migrations: migrationOptions('sqlite', sqliteMigrations),
+    migrations: migrationOptions('sqlite'),
   });
+}
+
+/** The ORM's migrator extension and the dialect's migrations, their modules imported now. */
+export async function loadMigrator(dialect: Dialect) {
+  const [{ Migrator }, migrationsList] = await Promise.all([import('@mikro-orm/migrations'), loadMigrations(migrationListOf(dialect))]);
+  return { Migrator, migrationsList };
+}
+
+/** `options` with the migrator and the dialect's whole migration list (the MikroORM CLI's config). */
+export async function withMigrator(options: Options<AbstractSqlDriver>, dialect: Dialect): Promise<Options<AbstractSqlDriver>> {
+  const { Migrator, migrationsList } = await loadMigrator(dialect);
+  return { ...options, extensions: [...(options.extensions ?? []), Migrator], migrations: { ...options.migrations, migrationsList } };
 }

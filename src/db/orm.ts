@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { withFileLock } from './file-lock.js';
 import { registerSqlitePool } from './sqlite-direct.js';
 import { prepareSqliteFile, setupLock } from './sqlite-file.js';
-import { createOrmOptions, dialectOf, sqlitePathFromUrl, type DatabaseSettings, type Dialect } from './orm-options.js';
+import { pendingNames } from './migration-list.js';
+import { createOrmOptions, dialectOf, loadMigrator, migrationListOf, sqlitePathFromUrl, type DatabaseSettings, type Dialect } from './orm-options.js';
 
 export type Database = {
   orm: MikroORM<AbstractSqlDriver>;
@@ -47,7 +48,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   const dialect = dialectOf(settings.databaseUrl);
   const sqlitePath = dialect === 'sqlite' ? sqlitePathFromUrl(settings.databaseUrl) : ':memory:';
   if (sqlitePath !== ':memory:') await prepareSqliteFile(sqlitePath, settings.sqliteBusyTimeoutMs);
-  const orm = await MikroORM.init<AbstractSqlDriver>(createOrmOptions(settings));
+  const orm = await MikroORM.init<AbstractSqlDriver>(await createOrmOptions(settings));
   // Plain statements on SQLite run straight on the connection (src/db/sqlite-direct.ts).
   if (dialect === 'sqlite') {
     const knex = orm.em.getKnex();
@@ -56,8 +57,35 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   // A mistyped database name must not become an empty ledger (the ORM's migrator would create it).
   if (dialect === 'postgresql') await assertDatabaseExists(orm, settings.databaseUrl);
 
+  const migrations = migrationListOf(dialect);
+  // The names the migrations table holds; none while it does not exist (a new database).
+  async function appliedNames(): Promise<string[]> {
+    const table = orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
+    try {
+      const rows = await orm.em.getConnection().execute(`select name from ${table}`);
+      return z.array(z.object({ name: z.string() })).parse(rows).map((row) => row.name);
+    } catch {
+      // No table yet, or the database does not answer: the migrator finds out which, and says so.
+      return [];
+    }
+  }
+  let migratorLoaded = false;
+  async function migrator() {
+    if (!migratorLoaded) {
+      const { Migrator, migrationsList } = await loadMigrator(dialect);
+      orm.config.set('migrations', { ...orm.config.get('migrations'), migrationsList });
+      Migrator.register(orm);
+      migratorLoaded = true;
+    }
+    return orm.migrator;
+  }
+
   async function migrate(): Promise<string[]> {
-    const up = async () => (await orm.getMigrator().up()).map((m) => m.name);
+    // An up-to-date database — every start but the first after an upgrade — is told by one query,
+    // without importing the migrator and the migrations (a sixth of the time to the first answer).
+    // Names are only ever added, so "nothing pending" cannot be undone by another instance meanwhile.
+    if (pendingNames(migrations, await appliedNames()).length === 0) return [];
+    const up = async () => (await (await migrator()).up()).map((m) => m.name);
     // SQLite: processes starting together on one file take turns (a lock beside it), so neither dies
     // halfway through the other's migrations; the second then finds nothing pending.
     if (dialect !== 'postgresql') return sqlitePath === ':memory:' ? up() : withFileLock(setupLock(sqlitePath), up);

@@ -15,7 +15,6 @@ import { createHealthRouter, type Dependencies } from './health.routes.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { createLedgerRouter, createSummaryRouter } from './ledger.routes.js';
 import { IMPORT_PATH, JSON_BODY_LIMIT_BYTES } from './limits.js';
-import { createOpenApiDocument } from './openapi.js';
 import { createLimiter, type RateLimits } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { createTelegramRouter } from './telegram.routes.js';
@@ -108,7 +107,7 @@ export function createApp({ services, db, logger, rateLimits, telegram, document
   app.use('/api/reports', createReportsRouter(services, requireAuth));
   app.use('/api', createBookRouter(services, requireAuth));
   app.use('/api/telegram', createTelegramRouter(services, requireAuth, telegram ?? null));
-  app.use(createDocsRouter(createOpenApiDocument()));
+  app.use(createDocsRouter());
   app.use(createSharePageRouter({ services, documents, clock, limit: limiter.share, botUsername: () => telegram?.botUsername() ?? null }));
 
   app.use(notFoundHandler);

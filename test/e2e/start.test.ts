@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { freshDatabase, ON_POSTGRES } from '../support/database.js';
-import { runUntilExit, startService } from '../support/process.js';
+import { ROOT, runUntilExit, startService } from '../support/process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mini-ledger-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,8 +45,14 @@ describe('npm start', () => {
       expect(await service.stop('SIGTERM')).toBe(0);
     }
 
-    // A second start on the same file finds nothing to migrate and keeps the data.
-    const again = await startService({ DATABASE_URL: databaseUrl });
+    // A second start on the same file finds nothing to migrate and keeps the data; without a bot or
+    // Redis configured it loads neither, nor the migrator (they are imported only when used).
+    const packagesFile = join(dir, 'loaded-packages.txt');
+    const again = await startService({
+      DATABASE_URL: databaseUrl,
+      NODE_OPTIONS: `--import=${join(ROOT, 'test/support/loaded-packages.mjs')}`,
+      LOADED_PACKAGES_FILE: packagesFile,
+    });
     try {
       expect(again.output()).toContain('database schema is up to date');
       const login = await fetch(`${again.url}/api/auth/login/`, {
@@ -59,6 +65,11 @@ describe('npm start', () => {
       expect(await again.stop('SIGINT')).toBe(0);
       await pgDatabase?.drop();
     }
+    const loaded = readFileSync(packagesFile, 'utf8').split('\n');
+    expect(loaded).toContain('@mikro-orm/core');
+    for (const unused of ['@mikro-orm/migrations', 'umzug', 'grammy', '@grammyjs/i18n', 'redis', '@redis/client', '@asteasolutions/zod-to-openapi']) expect(loaded).not.toContain(unused);
+    // On SQLite, PostgreSQL's driver stays unloaded.
+    if (!pgDatabase) expect(loaded).not.toContain('pg');
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { connectRedisCounters, type RedisCounters } from '../../src/http/rate-limit-redis.js';
 import { createLogger } from '../../src/logger.js';
@@ -189,6 +189,8 @@ describe('Redis store', () => {
     const redis = createClient({ url: REDIS_URL });
     await redis.connect();
     try {
+      // Until Redis answers the limits fail open (and the client connects in the background): wait for /healthz to say it does.
+      await vi.waitFor(async () => expect(await (await fetch(`${service.url}/healthz`)).json()).toMatchObject({ redis: 'ok' }), { timeout: 15_000, interval: 50 });
       const ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
       const statuses: number[] = [];
       for (let i = 0; i < 3; i += 1) {
