@@ -158,8 +158,11 @@ async function main() {
   const profileDir = join(ROOT, 'bench', 'profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
   const extraFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  // As `npm start` runs it (node flags and the entry point), with the experiment's flags first.
-  const serverArgs = [...extraFlags, ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...startArgs()];
+  // As `npm start` runs it (node flags and the entry point), the experiment's flags after its own (the
+  // later of two V8 flags wins, so an experiment can change npm start's heap caps).
+  const start = startArgs();
+  const entry = start.filter((a) => !a.startsWith('--'));
+  const serverArgs = [...start.filter((a) => a.startsWith('--')), ...extraFlags, ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...entry];
   if (PIN) execFileSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
 
   let ours: Service | null = null;
