@@ -1,6 +1,6 @@
-import { RequestContext } from '@mikro-orm/core';
 import type { MiddlewareFn } from 'grammy';
 import type { EntityManager } from '../../src/db/sql.js';
+import { inUnitOfWork } from '../../src/db/unit-of-work.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { Services } from '../../src/domain/services.js';
 import type { StatementDocuments } from '../../src/render/statement-document.js';
@@ -29,9 +29,9 @@ export function provide(deps: { services: Services; documents: StatementDocument
   };
 }
 
-/** One EntityManager fork per update, as HTTP has one per request. */
+/** One unit of work per update (its fork made when first used), as HTTP has one per request. */
 export function unitOfWork(em: EntityManager): MiddlewareFn<BotContext> {
-  return (_ctx, next) => RequestContext.create(em, next);
+  return (_ctx, next) => inUnitOfWork(em, next);
 }
 
 /** Drops an update already handled (Telegram re-delivers after webhook failures or a restart while polling). */

@@ -1,4 +1,4 @@
-import { currentEm, sqlRows, sqlRun, type EntityManager } from '../../src/db/sql.js';
+import { sqlRows, sqlRun, type EntityManager } from '../../src/db/sql.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { Digits, Language } from '../../src/render/local-format.js';
 
@@ -9,7 +9,7 @@ export type SavedStyle = { language: string | null; digits: string | null; curre
 export function createChatSettings(root: EntityManager, clock: Clock) {
   async function save(chatId: string, column: 'language' | 'digits', value: string): Promise<void> {
     await sqlRun(
-      currentEm(root),
+      root,
       `insert into chat_settings (chat_id, ${column}, updated_at) values (?, ?, ?)
        on conflict (chat_id) do update set ${column} = excluded.${column}, updated_at = excluded.updated_at`,
       [chatId, value, clock.now()],
@@ -20,7 +20,7 @@ export function createChatSettings(root: EntityManager, clock: Clock) {
     /** One round trip per update: the chat's choices and, when it is linked, the merchant's currency. */
     async styleOf(chatId: string, ownerId: number | null): Promise<SavedStyle> {
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `select (select language from chat_settings where chat_id = ?) as language,
                 (select digits from chat_settings where chat_id = ?) as digits,
                 (select currency from users where id = ?) as currency`,

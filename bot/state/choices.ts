@@ -68,7 +68,7 @@ export function createChoices(root: EntityManager, clock: Clock) {
 
     /** Closes an open choice of this chat; false when it was closed already (the other press won). */
     async close(id: string, chatId: string, state: Exclude<ChoiceState, 'open'>): Promise<boolean> {
-      const rows = await sqlRows(currentEm(root), "update telegram_choices set state = ? where id = ? and chat_id = ? and state = 'open' returning id", [
+      const rows = await sqlRows(root, "update telegram_choices set state = ? where id = ? and chat_id = ? and state = 'open' returning id", [
         state,
         id,
         chatId,

@@ -3,6 +3,7 @@ import type { Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { entities } from './entities.js';
 import { loadMigrations, type MigrationEntry } from './migration-list.js';
+import { unitEntityManager } from './unit-of-work.js';
 import { postgresMigrations } from '../../migrations/postgresql/index.js';
 import { sqliteMigrations } from '../../migrations/sqlite/index.js';
 
@@ -77,6 +78,8 @@ const shared = (settings: DatabaseSettings) => ({
   forceUtcTimezone: true,
   // Keeps writes explicit: nothing is flushed behind a service's back.
   allowGlobalContext: false,
+  // A request's or update's fork is made when the ORM first asks for it (src/db/unit-of-work.ts).
+  context: unitEntityManager,
 });
 
 /**

@@ -1,6 +1,7 @@
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { z } from 'zod';
 import { directConnection, directStatement, sqlitePoolOf } from './sqlite-direct.js';
+import { transactionOf } from './unit-of-work.js';
 
 export type EntityManager = SqlEntityManager;
 
@@ -24,14 +25,15 @@ export type SqlParam = Knex.RawBinding;
 const pgResult = z.object({ rows: z.array(z.unknown()) });
 
 /**
- * One SQL statement with bound parameters, on the unit of work's open transaction if there is one,
+ * One SQL statement with bound parameters, on the unit of work's open transaction if there is one
+ * (repositories pass the root EntityManager: a statement outside a transaction needs no fork),
  * returning its rows (a SELECT, or a write with RETURNING). Repositories use it where the ORM's
  * query building and hydration would cost more than the query itself. Driver errors are converted
  * as the ORM converts them (unique violations, lost connections).
  */
 export async function sqlRows(em: EntityManager, text: string, params: SqlParam[]): Promise<SqlRow[]> {
   const direct = directConnection();
-  const trx = direct ? undefined : em.getTransactionContext<Knex.Transaction>();
+  const trx = direct ? undefined : transactionOf(em);
   // Outside any transaction on SQLite the statement goes straight to the connection too.
   const pool = direct || trx ? undefined : sqlitePoolOf(em.getKnex());
   let result: unknown;
@@ -48,7 +50,7 @@ export async function sqlRows(em: EntityManager, text: string, params: SqlParam[
 /** One SQL statement run for its effect (a write without RETURNING); as sqlRows otherwise. */
 export async function sqlRun(em: EntityManager, text: string, params: SqlParam[]): Promise<void> {
   const direct = directConnection();
-  const trx = direct ? undefined : em.getTransactionContext<Knex.Transaction>();
+  const trx = direct ? undefined : transactionOf(em);
   const pool = direct || trx ? undefined : sqlitePoolOf(em.getKnex());
   try {
     if (direct) direct.rows(text, params);

@@ -2,6 +2,7 @@ import { IsolationLevel, TransactionPropagation } from '@mikro-orm/core';
 import type { Dialect } from './orm-options.js';
 import { currentEm, type EntityManager } from './sql.js';
 import { directConnection, sqlitePoolOf, withDirectTransaction } from './sqlite-direct.js';
+import { transactionOf } from './unit-of-work.js';
 
 /**
  * Units of work for services, without handing them the ORM: repositories called inside `fn` run on
@@ -28,7 +29,7 @@ export function createTransactions(root: EntityManager, dialect: Dialect): Trans
     join,
     statements(fn) {
       if (directConnection()) return fn();
-      if (dialect !== 'sqlite' || currentEm(root).getTransactionContext()) return join(fn);
+      if (dialect !== 'sqlite' || transactionOf(root)) return join(fn);
       const pool = sqlitePoolOf(root.getKnex());
       return pool ? withDirectTransaction(pool, fn) : join(fn);
     },

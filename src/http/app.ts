@@ -1,8 +1,8 @@
-import { RequestContext } from '@mikro-orm/core';
 import express, { type Express, type Request, type RequestHandler } from 'express';
 import { systemClock, type Clock } from '../domain/clock.js';
 import helmet from 'helmet';
 import type { Database } from '../db/orm.js';
+import { inUnitOfWork } from '../db/unit-of-work.js';
 import type { Services } from '../domain/services.js';
 import type { Logger } from '../logger.js';
 import { createAuthenticate, requireAuth } from './auth.middleware.js';
@@ -74,8 +74,8 @@ export function createApp({ services, db, logger, rateLimits, telegram, document
   app.use(requestLog(logger));
   app.use('/api', noStore);
   app.use(requireJsonBody);
-  // One EntityManager fork per request.
-  app.use((_req, _res, next) => RequestContext.create(db.em, next));
+  // One unit of work per request; its EntityManager fork is made only if the ORM is used.
+  app.use((_req, _res, next) => inUnitOfWork(db.em, next));
   // Authenticated before any body is read; then counted against its token.
   app.use('/api', createAuthenticate(services.auth), limiter.perToken);
 

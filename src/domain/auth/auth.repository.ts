@@ -17,12 +17,12 @@ export function createAuthRepository(root: EntityManager) {
       currentEm(root).insert(UserSchema, { username, passwordHash: '', createdByChat: chatId, createdAt: now }),
 
     async findUserByChat(chatId: string): Promise<{ id: number; username: string } | null> {
-      const [row] = await sqlRows(currentEm(root), 'select id, username from users where created_by_chat = ?', [chatId]);
+      const [row] = await sqlRows(root, 'select id, username from users where created_by_chat = ?', [chatId]);
       return row ? { id: num(row.id), username: String(row.username) } : null;
     },
 
     async usernameTaken(username: string): Promise<boolean> {
-      return (await sqlRows(currentEm(root), 'select id from users where username = ?', [username])).length > 0;
+      return (await sqlRows(root, 'select id from users where username = ?', [username])).length > 0;
     },
 
     async setPasswordHash(userId: number, passwordHash: string): Promise<void> {
@@ -43,12 +43,12 @@ export function createAuthRepository(root: EntityManager) {
     },
 
     async findUserByUsername(username: string): Promise<{ id: number; passwordHash: string } | null> {
-      const [row] = await sqlRows(currentEm(root), 'select id, password_hash from users where username = ?', [username]);
+      const [row] = await sqlRows(root, 'select id, password_hash from users where username = ?', [username]);
       return row ? { id: num(row.id), passwordHash: String(row.password_hash) } : null;
     },
 
     async findUser(id: number): Promise<Profile | null> {
-      const [row] = await sqlRows(currentEm(root), 'select id, username, display_name, currency from users where id = ?', [id]);
+      const [row] = await sqlRows(root, 'select id, username, display_name, currency from users where id = ?', [id]);
       return row
         ? { id: num(row.id), username: String(row.username), displayName: row.display_name === null ? String(row.username) : String(row.display_name), currency: row.currency === null ? null : String(row.currency) }
         : null;
@@ -59,7 +59,7 @@ export function createAuthRepository(root: EntityManager) {
       const params: Array<string | number | null> = [];
       if (change.displayName !== undefined) sets.push('display_name = ?'), params.push(change.displayName);
       if (change.currency !== undefined) sets.push('currency = ?'), params.push(change.currency);
-      if (sets.length > 0) await sqlRun(currentEm(root), `update users set ${sets.join(', ')} where id = ?`, [...params, id]);
+      if (sets.length > 0) await sqlRun(root, `update users set ${sets.join(', ')} where id = ?`, [...params, id]);
     },
 
     /** A token that has not been revoked, with its owner's username. */

@@ -1,4 +1,4 @@
-import { currentEm, isoDay, num, oneOf, sqlRows, type EntityManager } from '../../db/sql.js';
+import { isoDay, num, oneOf, sqlRows, type EntityManager } from '../../db/sql.js';
 import { ENTRY_TYPES, type EntryType } from '../ledger/ledger-entry.entity.js';
 
 export type BookCustomer = { id: number; name: string; phone: string };
@@ -8,7 +8,7 @@ export type BookEntry = { customerId: number; id: number; entryDate: string; typ
 export function createBookRepository(root: EntityManager) {
   return {
     async customers(ownerId: number, afterId: number, limit: number): Promise<BookCustomer[]> {
-      const rows = await sqlRows(currentEm(root), 'select id, name, phone from customers where owner_id = ? and archived = ? and id > ? order by id limit ?', [
+      const rows = await sqlRows(root, 'select id, name, phone from customers where owner_id = ? and archived = ? and id > ? order by id limit ?', [
         ownerId,
         false,
         afterId,
@@ -22,7 +22,7 @@ export function createBookRepository(root: EntityManager) {
       if (customerIds.length === 0) return [];
       const resume = after ? 'and (customer_id > ? or (customer_id = ? and (entry_date > ? or (entry_date = ? and id > ?))))' : '';
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `select customer_id, id, entry_date, type, amount, note from ledger_entries
          where customer_id in (${customerIds.map(() => '?').join(', ')}) ${resume}
          order by customer_id, entry_date, id limit ?`,

@@ -15,7 +15,7 @@ export function createChatLinkRepository(root: EntityManager) {
     /** The link of a chat whose token is still live: every update asks, so one plain-SQL read. */
     async liveLink(chatId: string): Promise<{ ownerId: number; tokenId: number } | null> {
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `select l.owner_id, l.api_token_id from telegram_links l
          join api_tokens t on t.id = l.api_token_id and t.revoked_at is null
          where l.chat_id = ?`,
@@ -63,7 +63,7 @@ export function createChatLinkRepository(root: EntityManager) {
 
     purgeEnds: (now: Date, batch: number, maxAgeMs: number) =>
       sqlRows(
-        currentEm(root),
+        root,
         'delete from telegram_link_ends where chat_id in (select chat_id from telegram_link_ends where ended_at <= ? limit ?) returning chat_id',
         [new Date(now.getTime() - maxAgeMs), batch],
       ).then((rows) => rows.length),
@@ -96,7 +96,7 @@ export function createChatLinkRepository(root: EntityManager) {
     },
 
     async tokenIsLive(tokenId: number): Promise<boolean> {
-      return (await sqlRows(currentEm(root), 'select id from api_tokens where id = ? and revoked_at is null', [tokenId])).length > 0;
+      return (await sqlRows(root, 'select id from api_tokens where id = ? and revoked_at is null', [tokenId])).length > 0;
     },
 
     /** Deletes up to `batch` codes past their expiry (used or not); returns how many. */

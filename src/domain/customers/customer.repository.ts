@@ -58,7 +58,7 @@ export function createCustomerRepository(root: EntityManager) {
   return {
     /** Counts one more customer for the owner, unless it has `max` already: false then. */
     async countOneMore(ownerId: number, max: number): Promise<boolean> {
-      const rows = await sqlRows(currentEm(root), 'update users set customer_count = customer_count + 1 where id = ? and customer_count < ? returning id', [ownerId, max]);
+      const rows = await sqlRows(root, 'update users set customer_count = customer_count + 1 where id = ? and customer_count < ? returning id', [ownerId, max]);
       return rows.length > 0;
     },
 
@@ -66,7 +66,7 @@ export function createCustomerRepository(root: EntityManager) {
       // Plain SQL (not the ORM's insert), so a customer made inside a plain-statement transaction (a bot
       // entry for a new name) runs on that transaction's connection.
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `insert into customers (owner_id, name, phone, address, name_key, total_credit, total_debit, total_reversed, archived, created_at, updated_at)
          values (?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?) returning id`,
         [ownerId, fields.name, fields.phone, fields.address, nameKey(fields.name), false, now, now],
@@ -75,7 +75,7 @@ export function createCustomerRepository(root: EntityManager) {
     },
 
     async findActive(ownerId: number, id: number): Promise<CustomerView | null> {
-      const [row] = await sqlRows(currentEm(root), `select ${COLUMNS} from customers where id = ? and ${active}`, [id, ownerId, false]);
+      const [row] = await sqlRows(root, `select ${COLUMNS} from customers where id = ? and ${active}`, [id, ownerId, false]);
       return row ? fromRow(row) : null;
     },
 
@@ -92,7 +92,7 @@ export function createCustomerRepository(root: EntityManager) {
     /** Archives an owner's active customer; its totals as they were, or null when there was none. */
     async archive(ownerId: number, id: number, now: Date): Promise<CustomerSums | null> {
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `update customers set archived = ?, updated_at = ? where id = ? and ${active} returning total_credit, total_debit, total_reversed`,
         [true, now, id, ownerId, false],
       );
@@ -101,7 +101,7 @@ export function createCustomerRepository(root: EntityManager) {
 
     /** Up to `limit` active customers after `afterId`, in id order. */
     async page(ownerId: number, options: { afterId: number; limit: number }): Promise<CustomerView[]> {
-      const rows = await sqlRows(currentEm(root), `select ${COLUMNS} from customers where ${active} and id > ? order by id limit ?`, [
+      const rows = await sqlRows(root, `select ${COLUMNS} from customers where ${active} and id > ? order by id limit ?`, [
         ownerId,
         false,
         options.afterId,
@@ -137,7 +137,7 @@ export function createCustomerRepository(root: EntityManager) {
     async withKeys(ownerId: number, keys: string[]): Promise<Array<CustomerView & { nameKey: string }>> {
       if (keys.length === 0) return [];
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         // The first few of each name only (a big book may have hundreds of one name). Sorted here, not by
         // the query: "order by id" made SQLite walk the id index over the whole book instead of looking
         // the keys up on the name-key index.
@@ -153,7 +153,7 @@ export function createCustomerRepository(root: EntityManager) {
     /** Up to `limit` active customers whose name key starts with `prefix`, on the (owner, archived, name_key) index. */
     async withKeyPrefix(ownerId: number, prefix: string, limit: number): Promise<CustomerView[]> {
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `select ${COLUMNS} from customers where ${active} and name_key >= ? and name_key < ? order by name_key, id limit ?`,
         [ownerId, false, prefix, `${prefix}${PREFIX_END}`, limit],
       );
@@ -189,7 +189,7 @@ export function createCustomerRepository(root: EntityManager) {
 
     /** One active customer with the amount of its undone entries. */
     async findWithReversed(ownerId: number, id: number): Promise<CustomerTotalsView | null> {
-      const [row] = await sqlRows(currentEm(root), `select ${COLUMNS}, total_reversed from customers where id = ? and ${active}`, [id, ownerId, false]);
+      const [row] = await sqlRows(root, `select ${COLUMNS}, total_reversed from customers where id = ? and ${active}`, [id, ownerId, false]);
       return row ? { ...fromRow(row), totalReversed: num(row.total_reversed) } : null;
     },
   };

@@ -1,4 +1,4 @@
-import { currentEm, isoDay, num, sqlRows, type EntityManager, type SqlParam } from '../../db/sql.js';
+import { isoDay, num, sqlRows, type EntityManager, type SqlParam } from '../../db/sql.js';
 
 export type DueSide = 'get' | 'give';
 
@@ -27,7 +27,7 @@ export function createDuesRepository(root: EntityManager) {
       }
       const [filter, order] = side === 'get' ? [`${BALANCE} > 0`, `${BALANCE} desc, id`] : [`${BALANCE} < 0`, `${BALANCE}, id desc`];
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `select id, name, phone, total_credit, total_debit from customers
          where owner_id = ? and archived = ? and ${filter} ${resume} order by ${order} limit ?`,
         [...params, limit],
@@ -42,7 +42,7 @@ export function createDuesRepository(root: EntityManager) {
       // Who owes you pays with debits (got); whom you owe is paid by you with credits (gave).
       const paid = side === 'get' ? 'got' : 'gave';
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `select customer_id, max(entry_date) as last_entry, max(case when ${paid} > 0 then entry_date end) as last_paid
          from customer_days where customer_id in (${customerIds.map(() => '?').join(', ')}) group by customer_id`,
         customerIds,
@@ -60,7 +60,7 @@ export function createDuesRepository(root: EntityManager) {
     async owingDays(customerId: number, side: DueSide, before: string | null, limit: number): Promise<Array<{ date: string; amount: number }>> {
       const owing = side === 'get' ? 'gave' : 'got';
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `select entry_date, ${owing} as amount from customer_days
          where customer_id = ? and ${owing} > 0 ${before === null ? '' : 'and entry_date < ?'} order by entry_date desc limit ?`,
         [customerId, ...(before === null ? [] : [before]), limit],

@@ -6,7 +6,7 @@ export type StoredKey = { id: number; fingerprint: string; result: unknown; expi
 export function createIdempotencyRepository(root: EntityManager) {
   const insert = async (ownerId: number, key: string, fingerprint: string, now: Date, expiresAt: Date, onConflict: string) => {
     const [row] = await sqlRows(
-      currentEm(root),
+      root,
       `insert into idempotency_keys (owner_id, "key", fingerprint, result, created_at, expires_at)
        values (?, ?, ?, null, ?, ?) ${onConflict} returning id`,
       [ownerId, key, fingerprint, now, expiresAt],
@@ -38,11 +38,11 @@ export function createIdempotencyRepository(root: EntityManager) {
     },
 
     async remove(id: number): Promise<void> {
-      await sqlRows(currentEm(root), 'delete from idempotency_keys where id = ? returning id', [id]);
+      await sqlRows(root, 'delete from idempotency_keys where id = ? returning id', [id]);
     },
 
     async storeResult(id: number, result: unknown): Promise<void> {
-      await sqlRows(currentEm(root), 'update idempotency_keys set result = ? where id = ? returning id', [JSON.stringify(result), id]);
+      await sqlRows(root, 'update idempotency_keys set result = ? where id = ? returning id', [JSON.stringify(result), id]);
     },
 
     /** Deletes up to `batch` keys past their expiry; returns how many. */

@@ -1,4 +1,4 @@
-import { currentEm, sqlRun, type EntityManager } from '../../db/sql.js';
+import { sqlRun, type EntityManager } from '../../db/sql.js';
 import type { EntryType } from './ledger-entry.entity.js';
 
 /** Writes to a customer's book by day (customer_days): one upsert per posting, one more for a reversal. */
@@ -9,7 +9,7 @@ export function createCustomerDaysRepository(root: EntityManager) {
       const [credit, debit] = type === 'credit' ? [amount, 0] : [0, amount];
       const [gave, got] = trade ? [credit, debit] : [0, 0];
       await sqlRun(
-        currentEm(root),
+        root,
         `insert into customer_days (customer_id, entry_date, entries, credit, debit, gave, got) values (?, ?, 1, ?, ?, ?, ?)
          on conflict (customer_id, entry_date) do update set entries = customer_days.entries + 1,
            credit = customer_days.credit + excluded.credit, debit = customer_days.debit + excluded.debit,
@@ -23,7 +23,7 @@ export function createCustomerDaysRepository(root: EntityManager) {
       for (let i = 0; i < days.length; i += 200) {
         const batch = days.slice(i, i + 200);
         await sqlRun(
-          currentEm(root),
+          root,
           `insert into customer_days (customer_id, entry_date, entries, credit, debit, gave, got)
            values ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
            on conflict (customer_id, entry_date) do update set entries = customer_days.entries + excluded.entries,
@@ -37,7 +37,7 @@ export function createCustomerDaysRepository(root: EntityManager) {
     /** An entry of `entryDate` was undone: its amount is no longer trade on that date. */
     async untrade(customerId: number, entryDate: string, type: EntryType, amount: number): Promise<void> {
       const column = type === 'credit' ? 'gave' : 'got';
-      await sqlRun(currentEm(root), `update customer_days set ${column} = ${column} - ? where customer_id = ? and entry_date = ?`, [amount, customerId, entryDate]);
+      await sqlRun(root, `update customer_days set ${column} = ${column} - ? where customer_id = ? and entry_date = ?`, [amount, customerId, entryDate]);
     },
   };
 }

@@ -76,7 +76,7 @@ export function createLedgerRepository(root: EntityManager) {
       // A reversal also records the amount it undid, so chat summaries can leave both entries out.
       const reversed = entry.reversal ? ', total_reversed = total_reversed + ?' : '';
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `update customers set ${column} = ${column} + ?${reversed}, updated_at = ?
          where id = ? and owner_id = ? and archived = ? and ${column} <= ?
          returning total_credit, total_debit, total_reversed, name`,
@@ -89,7 +89,7 @@ export function createLedgerRepository(root: EntityManager) {
 
     async insert(row: NewEntryRow): Promise<EntryView> {
       const [inserted] = await sqlRows(
-        currentEm(root),
+        root,
         `insert into ledger_entries
            (customer_id, type, amount, note, entry_date, created_at, reverses_id, channel, api_token_id, telegram_chat_id)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
@@ -104,7 +104,7 @@ export function createLedgerRepository(root: EntityManager) {
       for (let i = 0; i < rows.length; i += INSERT_BATCH) {
         const batch = rows.slice(i, i + INSERT_BATCH);
         await sqlRun(
-          currentEm(root),
+          root,
           `insert into ledger_entries
              (customer_id, type, amount, note, entry_date, created_at, reverses_id, channel, api_token_id, telegram_chat_id)
            values ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
@@ -116,7 +116,7 @@ export function createLedgerRepository(root: EntityManager) {
     /** Adds whole sums to a customer's totals (an import); null when not the owner's active customer or past `maxTotal`. */
     async addSumsToTotals(ownerId: number, customerId: number, credit: number, debit: number, maxTotal: number, now: Date): Promise<(CustomerTotals & { totalReversed: number }) | null> {
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `update customers set total_credit = total_credit + ?, total_debit = total_debit + ?, updated_at = ?
          where id = ? and owner_id = ? and archived = ? and total_credit <= ? and total_debit <= ?
          returning total_credit, total_debit, total_reversed`,
@@ -126,7 +126,7 @@ export function createLedgerRepository(root: EntityManager) {
     },
 
     async customerIsActive(ownerId: number, customerId: number): Promise<boolean> {
-      return (await sqlRows(currentEm(root), ACTIVE_CUSTOMER, [customerId, ownerId, false])).length > 0;
+      return (await sqlRows(root, ACTIVE_CUSTOMER, [customerId, ownerId, false])).length > 0;
     },
 
     async find(customerId: number, entryId: number): Promise<EntryView | null> {
@@ -136,7 +136,7 @@ export function createLedgerRepository(root: EntityManager) {
     },
 
     async isReversed(entryId: number): Promise<boolean> {
-      return (await sqlRows(currentEm(root), 'select id from ledger_entries where reverses_id = ?', [entryId])).length > 0;
+      return (await sqlRows(root, 'select id from ledger_entries where reverses_id = ?', [entryId])).length > 0;
     },
 
     /**
@@ -181,7 +181,7 @@ export function createLedgerRepository(root: EntityManager) {
     /** O(1): the running totals, never an aggregate over entries. */
     async totals(ownerId: number, customerId: number): Promise<CustomerTotals | null> {
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         'select total_credit, total_debit from customers where id = ? and owner_id = ? and archived = ?',
         [customerId, ownerId, false],
       );
@@ -195,7 +195,7 @@ export function createLedgerRepository(root: EntityManager) {
       const [filter, order] =
         side === 'get' ? ['total_credit - total_debit > 0', 'total_credit - total_debit desc, id'] : ['total_credit - total_debit < 0', 'total_credit - total_debit, id desc'];
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `select id, name, total_credit, total_debit from customers where owner_id = ? and archived = ? and ${filter}
          order by ${order} limit ?`,
         [ownerId, false, limit],

@@ -1,4 +1,4 @@
-import { currentEm, num, sqlRows, type EntityManager } from '../../db/sql.js';
+import { num, sqlRows, type EntityManager } from '../../db/sql.js';
 import type { Contribution } from './merchant-totals.js';
 
 export type MerchantTotalsView = {
@@ -24,7 +24,7 @@ export function createMerchantTotalsRepository(root: EntityManager) {
      */
     async apply(ownerId: number, d: Contribution, maxTotal: number): Promise<boolean> {
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `insert into merchant_totals (owner_id, customers, total_credit, total_debit, total_reversed, customers_owing, customers_owed, to_get, to_give)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (owner_id) do update set
@@ -45,7 +45,7 @@ export function createMerchantTotalsRepository(root: EntityManager) {
 
     async read(ownerId: number): Promise<MerchantTotalsView> {
       const [r] = await sqlRows(
-        currentEm(root),
+        root,
         'select customers, total_credit, total_debit, total_reversed, customers_owing, customers_owed, to_get, to_give from merchant_totals where owner_id = ?',
         [ownerId],
       );

@@ -15,7 +15,7 @@ function linkOf(em: EntityManager, r: Record<string, unknown>): ShareLinkRow {
 export function createShareRepository(root: EntityManager) {
   return {
     async insert(ownerId: number, customerId: number, salt: string, now: Date, expiresAt: Date | null): Promise<number> {
-      const [row] = await sqlRows(currentEm(root), 'insert into share_links (owner_id, customer_id, salt, created_at, expires_at) values (?, ?, ?, ?, ?) returning id', [
+      const [row] = await sqlRows(root, 'insert into share_links (owner_id, customer_id, salt, created_at, expires_at) values (?, ?, ?, ?, ?) returning id', [
         ownerId,
         customerId,
         salt,
@@ -26,7 +26,7 @@ export function createShareRepository(root: EntityManager) {
     },
 
     async setHash(id: number, hash: string): Promise<void> {
-      await sqlRun(currentEm(root), 'update share_links set token_hash = ? where id = ?', [hash, id]);
+      await sqlRun(root, 'update share_links set token_hash = ? where id = ?', [hash, id]);
     },
 
     /** The customer's live links, newest first. */
@@ -42,7 +42,7 @@ export function createShareRepository(root: EntityManager) {
 
     /** Revokes one of the owner's links of this customer; false when there is no such live link. */
     async revoke(ownerId: number, customerId: number, linkId: number, now: Date): Promise<boolean> {
-      const rows = await sqlRows(currentEm(root), 'update share_links set revoked_at = ? where id = ? and owner_id = ? and customer_id = ? and revoked_at is null returning id', [
+      const rows = await sqlRows(root, 'update share_links set revoked_at = ? where id = ? and owner_id = ? and customer_id = ? and revoked_at is null returning id', [
         now,
         linkId,
         ownerId,
@@ -52,7 +52,7 @@ export function createShareRepository(root: EntityManager) {
     },
 
     async revokeAllOf(customerId: number, now: Date): Promise<number[]> {
-      const rows = await sqlRows(currentEm(root), 'update share_links set revoked_at = ? where customer_id = ? and revoked_at is null returning id', [now, customerId]);
+      const rows = await sqlRows(root, 'update share_links set revoked_at = ? where customer_id = ? and revoked_at is null returning id', [now, customerId]);
       return rows.map((r) => num(r.id));
     },
 

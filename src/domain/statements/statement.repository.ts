@@ -1,4 +1,4 @@
-import { currentEm, isoDay, num, numOrNull, oneOf, sqlRows, type EntityManager, type SqlParam } from '../../db/sql.js';
+import { isoDay, num, numOrNull, oneOf, sqlRows, type EntityManager, type SqlParam } from '../../db/sql.js';
 import { ENTRY_TYPES, type EntryType } from '../ledger/ledger-entry.entity.js';
 
 /** An entry of a statement, before its running balance is known. */
@@ -19,7 +19,7 @@ export function createStatementRepository(root: EntityManager) {
   return {
     /** The date of the customer's first entry, or null when it has none. */
     async firstDate(customerId: number): Promise<string | null> {
-      const [row] = await sqlRows(currentEm(root), 'select min(entry_date) as first from customer_days where customer_id = ? and entries > 0', [customerId]);
+      const [row] = await sqlRows(root, 'select min(entry_date) as first from customer_days where customer_id = ? and entries > 0', [customerId]);
       return row?.first === null || row?.first === undefined ? null : isoDay(row.first);
     },
 
@@ -30,7 +30,7 @@ export function createStatementRepository(root: EntityManager) {
       if (from !== null) where.push('entry_date >= ?'), params.push(from);
       if (to !== null) where.push('entry_date <= ?'), params.push(to);
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `select coalesce(sum(entries), 0) as entries, coalesce(sum(credit), 0) as credit, coalesce(sum(debit), 0) as debit from customer_days where ${where.join(' and ')}`,
         params,
       );
@@ -40,7 +40,7 @@ export function createStatementRepository(root: EntityManager) {
     /** Sums of the entries of one date up to and including entry `id` (where a page of a statement resumes). */
     async sumsOfDayUpTo(customerId: number, date: string, id: number): Promise<Sums> {
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `select count(*) as entries, coalesce(sum(case when type = 'credit' then amount else 0 end), 0) as credit,
                 coalesce(sum(case when type = 'debit' then amount else 0 end), 0) as debit
          from ledger_entries where customer_id = ? and entry_date = ? and id <= ?`,
@@ -55,7 +55,7 @@ export function createStatementRepository(root: EntityManager) {
      * step (the customer's maximum would walk the customer's whole (customer_id, entry_date, id) range).
      */
     async lastEntryId(): Promise<number> {
-      const [row] = await sqlRows(currentEm(root), 'select max(id) as id from ledger_entries', []);
+      const [row] = await sqlRows(root, 'select max(id) as id from ledger_entries', []);
       return numOrNull(row?.id) ?? 0;
     },
 
@@ -72,7 +72,7 @@ export function createStatementRepository(root: EntityManager) {
         params.push(date, date, id);
       }
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `select e.id, e.entry_date, e.type, e.amount, e.note, e.reverses_id, r.id as reversed_by
          from ledger_entries e left join ledger_entries r on r.reverses_id = e.id and r.id <= ?
          where e.customer_id = ? and e.entry_date >= ? and e.entry_date <= ? and e.id <= ? ${resume}
@@ -93,7 +93,7 @@ export function createStatementRepository(root: EntityManager) {
     /** The customer's days in [from, to] that have entries, in date order. */
     async days(customerId: number, from: string, to: string): Promise<DayRow[]> {
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         'select entry_date, credit, debit from customer_days where customer_id = ? and entry_date >= ? and entry_date <= ? and entries > 0 order by entry_date',
         [customerId, from, to],
       );

@@ -22,12 +22,12 @@ function subscriptionOf(em: EntityManager, r: Record<string, unknown>): Subscrip
 export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
   return {
     async insertCode(shareLinkId: number, hash: string, now: Date, expiresAt: Date): Promise<void> {
-      await sqlRun(currentEm(root), 'insert into subscribe_codes (share_link_id, code_hash, created_at, expires_at) values (?, ?, ?, ?)', [shareLinkId, hash, now, expiresAt]);
+      await sqlRun(root, 'insert into subscribe_codes (share_link_id, code_hash, created_at, expires_at) values (?, ?, ?, ?)', [shareLinkId, hash, now, expiresAt]);
     },
 
     /** Uses a live code once; its share link's id, or null. */
     async useCode(hash: string, now: Date): Promise<number | null> {
-      const [row] = await sqlRows(currentEm(root), 'update subscribe_codes set used_at = ? where code_hash = ? and used_at is null and expires_at > ? returning share_link_id', [now, hash, now]);
+      const [row] = await sqlRows(root, 'update subscribe_codes set used_at = ? where code_hash = ? and used_at is null and expires_at > ? returning share_link_id', [now, hash, now]);
       return row ? num(row.share_link_id) : null;
     },
 
@@ -40,7 +40,7 @@ export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
 
     async insert(s: { ownerId: number; customerId: number; shareLinkId: number; chatId: string; chatTitle: string; language: string; now: Date }): Promise<number> {
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         'insert into customer_subscriptions (owner_id, customer_id, share_link_id, chat_id, chat_title, language, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id',
         [s.ownerId, s.customerId, s.shareLinkId, s.chatId, s.chatTitle, s.language, s.now],
       );
@@ -54,7 +54,7 @@ export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
     },
 
     async countLive(ownerId: number, customerId: number): Promise<number> {
-      const [row] = await sqlRows(currentEm(root), 'select count(*) as n from customer_subscriptions where owner_id = ? and customer_id = ? and ended_at is null', [ownerId, customerId]);
+      const [row] = await sqlRows(root, 'select count(*) as n from customer_subscriptions where owner_id = ? and customer_id = ? and ended_at is null', [ownerId, customerId]);
       return num(row?.n ?? 0);
     },
 
@@ -67,14 +67,14 @@ export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
       if (where.customerId !== undefined) clauses.push('customer_id = ?'), params.push(where.customerId);
       if (where.chatId !== undefined) clauses.push('chat_id = ?'), params.push(where.chatId);
       if (where.shareLinkIds) clauses.push(`share_link_id in (${where.shareLinkIds.map(() => '?').join(', ')})`), params.push(...where.shareLinkIds);
-      const rows = await sqlRows(currentEm(root), `update customer_subscriptions set ended_at = ?, end_reason = ? where ${clauses.join(' and ')} returning id`, params);
+      const rows = await sqlRows(root, `update customer_subscriptions set ended_at = ?, end_reason = ? where ${clauses.join(' and ')} returning id`, params);
       return rows.map((r) => num(r.id));
     },
 
     /** A message for every live subscription of the customer, in the caller's transaction. */
     async enqueueForCustomer(customerId: number, payload: Record<string, unknown>, now: Date): Promise<number> {
       const rows = await sqlRows(
-        currentEm(root),
+        root,
         `insert into notification_outbox (subscription_id, chat_id, payload, created_at, due_at)
          select id, chat_id, ?, ?, ? from customer_subscriptions where customer_id = ? and ended_at is null returning id`,
         [JSON.stringify(payload), now, now, customerId],
@@ -104,26 +104,26 @@ export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
     },
 
     async sent(id: number, now: Date): Promise<void> {
-      await sqlRun(currentEm(root), 'update notification_outbox set sent_at = ?, claimed_until = null where id = ?', [now, id]);
+      await sqlRun(root, 'update notification_outbox set sent_at = ?, claimed_until = null where id = ?', [now, id]);
     },
 
     async retryAt(id: number, dueAt: Date): Promise<void> {
-      await sqlRun(currentEm(root), 'update notification_outbox set due_at = ?, claimed_until = null where id = ?', [dueAt, id]);
+      await sqlRun(root, 'update notification_outbox set due_at = ?, claimed_until = null where id = ?', [dueAt, id]);
     },
 
     /** Gives up on a message (and every other one owed to the same ended subscription). */
     async failed(subscriptionId: number, now: Date): Promise<void> {
-      await sqlRun(currentEm(root), 'update notification_outbox set failed_at = ?, claimed_until = null where subscription_id = ? and sent_at is null', [now, subscriptionId]);
+      await sqlRun(root, 'update notification_outbox set failed_at = ?, claimed_until = null where subscription_id = ? and sent_at is null', [now, subscriptionId]);
     },
 
     async isLive(subscriptionId: number): Promise<boolean> {
-      return (await sqlRows(currentEm(root), 'select id from customer_subscriptions where id = ? and ended_at is null', [subscriptionId])).length > 0;
+      return (await sqlRows(root, 'select id from customer_subscriptions where id = ? and ended_at is null', [subscriptionId])).length > 0;
     },
 
     /** A subscription's shop and customer names, the shop's currency, its language, and its link (the page its messages point to). */
     async contextOf(subscriptionId: number): Promise<{ shop: string; currency: string | null; customer: string; language: string; linkId: number; salt: string } | null> {
       const [row] = await sqlRows(
-        currentEm(root),
+        root,
         `select coalesce(u.display_name, u.username) as shop, u.currency, c.name as customer, s.language, l.id as link_id, l.salt
          from customer_subscriptions s join share_links l on l.id = s.share_link_id join customers c on c.id = s.customer_id join users u on u.id = s.owner_id
          where s.id = ?`,
