@@ -64,7 +64,8 @@ export function migrationListOf(dialect: Dialect): readonly MigrationEntry[] {
   return dialect === 'postgresql' ? postgresMigrations : sqliteMigrations;
 }
 
-// The list itself (migrationsList) is set when the migrator is made: see withMigrator.
+// No migration list here: it is added with the migrator, when one is made (loadMigrator: openDatabase
+// when a migration is pending, withMigrator for the CLI).
 function migrationOptions(dialect: Dialect) {
   const path = fileURLToPath(new URL(`../../migrations/${dialect}`, import.meta.url));
   return { path, pathTs: path, emit: 'ts' as const, transactional: true, allOrNothing: true, snapshot: false, silent: true };
