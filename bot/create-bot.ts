@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, Composer } from 'grammy';
+import { Bot } from 'grammy';
 import type { EntityManager } from '../src/db/sql.js';
 import type { Clock } from '../src/domain/clock.js';
 import type { Services } from '../src/domain/services.js';
@@ -21,6 +21,7 @@ import { statementsFeature } from './features/statements.js';
 import { updatesFeature } from './features/updates.js';
 import { summaryFeature } from './features/summary.js';
 import { undoFeature } from './features/undo.js';
+import { FeatureComposer } from './feature-composer.js';
 import { createI18n } from './i18n.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
 import { eachLine } from './middlewares/lines.js';
@@ -53,15 +54,17 @@ export function createBot({ services, documents, publicBase, state, em, logger, 
 
   // Under the runner updates run concurrently: one chat's updates still go in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.use(provide({ services, documents, publicBase, state, logger, clock }));
-  bot.use(createI18n());
-  bot.use(errorBoundary);
-  bot.use(unitOfWork(em));
-  bot.use(skipSeenUpdates);
-  bot.use(loadActor);
-  bot.use(loadStyle);
+  // The rest as one flat chain (see feature-composer.ts): grammY nests each bot.use in two async layers.
+  const pipeline = new FeatureComposer<BotContext>();
+  pipeline.use(provide({ services, documents, publicBase, state, logger, clock }));
+  pipeline.use(createI18n());
+  pipeline.use(errorBoundary);
+  pipeline.use(unitOfWork(em));
+  pipeline.use(skipSeenUpdates);
+  pipeline.use(loadActor);
+  pipeline.use(loadStyle);
 
-  const features = new Composer<BotContext>();
+  const features = new FeatureComposer<BotContext>();
   // Before /link's /start: a customer's /start <u_…> code subscribes, it does not link.
   features.use(updatesFeature());
   features.use(linkFeature());
@@ -78,7 +81,8 @@ export function createBot({ services, documents, publicBase, state, em, logger, 
   features.use(cancelFeature());
   features.use(quickEntryFeature());
   features.use(fallbackFeature());
-  bot.use(eachLine(features));
+  pipeline.use(eachLine(features));
+  bot.use(pipeline);
 
   // Last resort: the boundary answers users; this only logs what escaped it (e.g. a failing reply).
   bot.catch((error) => logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'bot error'));

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { type Composer, InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import type { User } from 'grammy/types';
 import { actorOf, privateActorOf, type BotContext } from '../context.js';
 import { PrivateOnly, UsageError } from '../errors.js';
@@ -21,7 +22,7 @@ export function usernamesFor(user: User | undefined): string[] {
 
 /** /start without a code (create an account, or name the merchant), /token and /password. */
 export function accountFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('start', async (ctx) => {
     if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('welcome-group')));

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { type Composer, InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import { z } from 'zod';
 import type { Actor } from '../../src/domain/actor.js';
 import { fingerprintOf } from '../../src/domain/idempotency/fingerprint.js';
@@ -53,7 +54,7 @@ async function addOnce(ctx: BotContext, actor: Actor, key: string, request: unkn
 
 /** /customers [search] (paged) and /add <name> [phone]. */
 export function customersFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('customers', async (ctx) => {
     const actor = actorOf(ctx);

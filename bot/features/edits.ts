@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { type Composer, InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import { todayUtc } from '../../src/domain/clock.js';
 import { messageKey, type BotContext } from '../context.js';
 import { BotRefusal } from '../errors.js';
@@ -14,7 +15,7 @@ const ENTRY_COMMAND = /^\/(credit|debit)(?:@\w+)?(?:\s+([\s\S]*))?$/;
  * posted, and offers the corrected line as a new entry (a button; nothing is posted unasked).
  */
 export function editsFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
   feature.on('edited_message:text', async (ctx) => {
     const actor = ctx.actor;
     const message = ctx.editedMessage;

@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import { todayUtc } from '../../src/domain/clock.js';
 import type { EntryType } from '../../src/domain/ledger/ledger-entry.entity.js';
 import { pressedChoice } from '../choice-guard.js';
@@ -13,7 +14,7 @@ import { resolveEntry } from '../resolve-entry.js';
  * otherwise the bot asks with a button per reading. Also the answers to those questions.
  */
 export function entriesFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   const command = (type: EntryType, usageKey: string) => async (ctx: BotContext) => {
     const actor = actorOf(ctx);

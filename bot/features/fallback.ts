@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import type { BotContext } from '../context.js';
 
 /**
@@ -6,7 +7,7 @@ import type { BotContext } from '../context.js';
  * quiet: free text and unknown commands there are the members' (or other bots') business.
  */
 export function fallbackFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
   feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-no-longer-valid') }));
   feature.on('message', async (ctx) => {
     if (ctx.chat.type !== 'private') return;

@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import type { BotCommand } from 'grammy/types';
 import type { BotContext } from '../context.js';
 
@@ -27,7 +28,7 @@ export function helpText(ctx: BotContext): string {
 
 /** /help. */
 export function helpFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
   feature.command('help', (ctx) => ctx.reply(helpText(ctx)));
   return feature;
 }

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { type Composer, InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import { InvalidInput } from '../../src/domain/errors.js';
 import { isLanguage, type Digits, type Language } from '../../src/render/local-format.js';
 import { actorOf, type BotContext } from '../context.js';
@@ -32,7 +33,7 @@ function restyle(ctx: BotContext, change: { language?: Language; digits?: Digits
 
 /** /language (buttons, or /language bn) and /currency BDT: how this chat reads money and words. */
 export function languageFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('language', async (ctx) => {
     const asked = ctx.match.trim().toLowerCase();

@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import type { Chat } from 'grammy/types';
 import type { ChatInfo } from '../../src/domain/chat-links/chat-link.service.js';
 import { InvalidLinkCode, InvalidToken } from '../../src/domain/errors.js';
@@ -36,7 +37,7 @@ export async function deleteSecret(ctx: BotContext): Promise<boolean> {
 
 /** /link <token>, /start <one-time code> from a deep link, and /unlink. */
 export function linkFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('link', async (ctx) => {
     const token = ctx.match.trim();

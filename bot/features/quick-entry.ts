@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import { todayUtc } from '../../src/domain/clock.js';
 import { lineKey, type BotContext } from '../context.js';
 import { clip } from '../format.js';
@@ -10,7 +11,7 @@ import { resolveEntry } from '../resolve-entry.js';
  * and asks whether you gave or got; nothing is posted until a button is pressed.
  */
 export function quickEntryFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
   feature.on('message:text', async (ctx, next) => {
     const actor = ctx.actor;
     if (!actor || ctx.chat.type !== 'private' || ctx.msg.text.startsWith('/')) return next();

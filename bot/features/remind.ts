@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { type Composer, InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { todayUtc } from '../../src/domain/clock.js';
 import { CUSTOMER_LANGUAGES, customerFormat, customerLanguage, LANGUAGE_NAMES, type CustomerLanguage } from '../../src/render/customer-texts.js';
@@ -44,7 +45,7 @@ async function sendReminder(ctx: BotContext, actor: Actor, customerId: number): 
 
 /** /remind <name>, the Remind buttons under /dues, the reminder's language buttons, and /shopname <name>. */
 export function remindFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('remind', async (ctx) => {
     const actor = actorOf(ctx);

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { type Composer, InlineKeyboard, InputFile } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import type { Actor } from '../../src/domain/actor.js';
 import { todayUtc } from '../../src/domain/clock.js';
 import type { Due } from '../../src/domain/dues/dues.service.js';
@@ -77,7 +78,7 @@ function dueLine(ctx: BotContext, d: Due, position: number): string {
 
 /** /statement, /chart, /dues and /export: what a merchant sends a customer, and reads at the end of the day. */
 export function statementsFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('statement', async (ctx) => {
     const actor = actorOf(ctx);

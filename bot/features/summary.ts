@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import type { Actor } from '../../src/domain/actor.js';
 import type { CustomerView } from '../../src/domain/customers/customer.service.js';
 import { actorOf, type BotContext } from '../context.js';
@@ -90,7 +91,7 @@ async function readHistoryArgs(ctx: BotContext, actor: Actor, text: string): Pro
 
 /** /summary [name] and /history <name> [n]. */
 export function summaryFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('summary', async (ctx) => {
     const actor = actorOf(ctx);

@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import { actorOf, type BotContext } from '../context.js';
 import { reverseButton } from '../keyboards/buttons.js';
 import { confirmUndoKeyboard } from '../keyboards/undo.js';
@@ -6,7 +7,7 @@ import { balanceSentence, entryWhat } from '../texts.js';
 
 /** /undo (asks first; again and again it offers the newest entry not undone yet), and the Undo buttons. */
 export function undoFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('undo', async (ctx) => {
     const last = await ctx.services.ledger.lastUndoable(actorOf(ctx));

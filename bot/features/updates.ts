@@ -1,4 +1,5 @@
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
+import { FeatureComposer } from '../feature-composer.js';
 import { GroupCannotSubscribe, InvalidSubscribeCode } from '../../src/domain/errors.js';
 import { SUBSCRIBE_CODE } from '../../src/domain/updates/updates.service.js';
 import { balanceForCustomer, customerFormat, customerLanguage, customerText } from '../../src/render/customer-texts.js';
@@ -11,7 +12,7 @@ import { chatInfo } from './link.js';
  * things in the language its user's Telegram is in, in the customer's words.
  */
 export function updatesFeature(): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
+  const feature = new FeatureComposer<BotContext>();
 
   feature.command('start', async (ctx, next) => {
     const code = ctx.match.trim();
