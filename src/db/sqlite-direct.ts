@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /** The slice of a better-sqlite3 statement the direct path uses. */
 type Statement = { reader: boolean; all(...params: unknown[]): unknown[]; run(...params: unknown[]): unknown };
-const handleSchema = z.custom<{ prepare(sql: string): Statement; inTransaction: boolean }>(
-  (v) => typeof v === 'object' && v !== null && 'prepare' in v && typeof v.prepare === 'function' && 'inTransaction' in v,
+const handleSchema = z.custom<{ prepare(sql: string): Statement; inTransaction: boolean; open: boolean }>(
+  (v) => typeof v === 'object' && v !== null && 'prepare' in v && typeof v.prepare === 'function' && 'inTransaction' in v && 'open' in v,
 );
 
 /** The SQLite connection a transaction of plain statements holds, for the statements run inside it. */
@@ -12,7 +12,11 @@ export type DirectConnection = { rows(text: string, params: readonly unknown[]):
 
 const held = new AsyncLocalStorage<DirectConnection>();
 
-type Pool = { acquireConnection(): Promise<unknown>; releaseConnection(connection: unknown): Promise<unknown> };
+/** knex's client: its pool of (on SQLite) one connection, and the pool itself (tarn) for its counts. */
+type Pool = { acquireConnection(): Promise<unknown>; releaseConnection(connection: unknown): Promise<unknown>; pool?: unknown };
+type PoolCounts = { numUsed(): number; numPendingAcquires(): number };
+const hasCounts = (v: unknown): v is PoolCounts =>
+  typeof v === 'object' && v !== null && 'numUsed' in v && typeof v.numUsed === 'function' && 'numPendingAcquires' in v && typeof v.numPendingAcquires === 'function';
 
 // The pools whose connections are better-sqlite3 handles (registered when a SQLite database opens).
 const sqlitePools = new WeakMap<object, Pool>();
@@ -57,11 +61,37 @@ function directOn(handle: Handle): DirectConnection {
   };
 }
 
-/** One statement outside any transaction, straight on the connection (taken from the pool meanwhile). */
+// The pool's connection as last taken from it (on SQLite the pool holds one).
+const lastTaken = new WeakMap<Pool, Handle>();
+
+function taken(pool: Pool, connection: unknown): Handle {
+  const handle = handleSchema.parse(connection);
+  lastTaken.set(pool, handle);
+  return handle;
+}
+
+/**
+ * The pool's connection when it is in no one's hands and no one waits for it: a statement run on it
+ * now, synchronously, cannot come between anyone else's (nothing else runs until it returns).
+ */
+function idleConnection(pool: Pool): Handle | undefined {
+  const handle = lastTaken.get(pool);
+  const counts = pool.pool;
+  if (!handle || !hasCounts(counts) || counts.numUsed() !== 0 || counts.numPendingAcquires() !== 0) return undefined;
+  // Closed: the pool made a new connection since. In a transaction: not ours to join.
+  return handle.open && !handle.inTransaction ? handle : undefined;
+}
+
+/**
+ * One statement outside any transaction, straight on the connection: at once when the connection is
+ * idle (a pool round trip costs more than most of our statements), else taken from the pool meanwhile.
+ */
 export async function directStatement(pool: Pool, text: string, params: readonly unknown[]): Promise<unknown[]> {
+  const idle = idleConnection(pool);
+  if (idle) return directOn(idle).rows(text, params);
   const connection = await pool.acquireConnection();
   try {
-    return directOn(handleSchema.parse(connection)).rows(text, params);
+    return directOn(taken(pool, connection)).rows(text, params);
   } finally {
     await pool.releaseConnection(connection);
   }
@@ -89,7 +119,7 @@ async function beginBatch(pool: Pool): Promise<Batch> {
   const connection = await pool.acquireConnection();
   let handle: Handle;
   try {
-    handle = handleSchema.parse(connection);
+    handle = taken(pool, connection);
     prepared(handle, 'begin immediate').run();
   } catch (error) {
     await pool.releaseConnection(connection);
