@@ -52,7 +52,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Sends the outbox: claims due messages (each is one instance's for `claimMs`), sends them paced to
  * Telegram's limits, marks each sent. A flood wait (429) is waited out and the message retried; a chat
  * that blocked the bot (403) ends its subscription; other failures are retried with backoff. A message
- * is sent once, unless an instance dies after Telegram took it and before it was marked.
+ * is sent once, unless an instance dies after Telegram took it and before it was marked; each chat's in
+ * order (see the claim in updates.repository.ts).
  */
 export function createUpdatesSender(deps: { updates: UpdatesService; api: Api; clock: Clock; logger: Logger; publicBase: () => string; options?: Partial<SenderOptions> }) {
   const o = { ...DEFAULT_SENDER, ...deps.options };
@@ -72,41 +73,49 @@ export function createUpdatesSender(deps: { updates: UpdatesService; api: Api; c
     if (lastToChat.size > 10_000) lastToChat.clear();
   }
 
-  async function sendOne(m: { id: number; subscriptionId: number; chatId: string; payload: unknown; attempts: number }): Promise<void> {
+  /** Sends one message; false when it was put off for a retry (a flood wait, a failure). */
+  async function sendOne(m: { id: number; subscriptionId: number; chatId: string; payload: unknown; attempts: number }): Promise<boolean> {
     const context = await updates.contextOf(m.subscriptionId);
-    if (!context || !(await updates.isLive(m.subscriptionId))) return void (await updates.sent(m.id)); // ended meanwhile: nothing to say
+    if (!context || !(await updates.isLive(m.subscriptionId))) return (await updates.sent(m.id), true); // ended meanwhile: nothing to say
     await paced(m.chatId);
     try {
       await api.sendMessage(Number(m.chatId), updateText(m.payload, { shop: context.shop, currency: context.currency, language: context.language, pageUrl: `${deps.publicBase()}/s/${context.token}` }), {
         link_preview_options: { is_disabled: true },
       });
       await updates.sent(m.id);
+      return true;
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 429) {
         const seconds = error.parameters.retry_after ?? 5;
         lastSend = Date.now() + seconds * 1000;
-        return void (await updates.retryAt(m.id, new Date(clock.now().getTime() + seconds * 1000)));
+        await updates.retryAt(m.id, new Date(clock.now().getTime() + seconds * 1000));
+        return false;
       }
       if (error instanceof GrammyError && error.error_code === 403) {
         logger.info({ subscriptionId: m.subscriptionId }, 'a subscribed chat blocked the bot: its subscription ends');
-        return void (await updates.unreachable(m.subscriptionId));
+        return (await updates.unreachable(m.subscriptionId), true);
       }
       if (m.attempts >= MAX_ATTEMPTS) {
         logger.warn({ err: error, outboxId: m.id }, 'an update could not be sent; giving up on it');
-        return void (await updates.unreachable(m.subscriptionId));
+        return (await updates.unreachable(m.subscriptionId), true);
       }
       const backoff = Math.min(3_600_000, 2 ** m.attempts * 1000);
       logger.warn({ err: error, outboxId: m.id, retryInMs: backoff }, 'an update could not be sent; trying again later');
       await updates.retryAt(m.id, new Date(clock.now().getTime() + backoff));
+      return false;
     }
   }
 
   /** Claims what is due and sends it; returns how many messages were claimed. */
   async function cycle(keepGoing: () => boolean): Promise<number> {
     const claimed = await updates.claim(o.claimMs, Math.max(1, o.perSecond));
+    const putOff = new Set<number>();
     for (const m of claimed) {
       if (!keepGoing()) break;
-      await sendOne(m);
+      // A chat hears its updates in order: after one put off, the rest of its batch waits behind it
+      // (released now; the claim holds it back until the earlier one is sent).
+      if (putOff.has(m.subscriptionId)) await updates.retryAt(m.id, clock.now());
+      else if (!(await sendOne(m))) putOff.add(m.subscriptionId);
     }
     return claimed.length;
   }

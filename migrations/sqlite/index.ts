@@ -17,4 +17,5 @@ export const sqliteMigrations: MigrationEntry[] = [
   { name: 'Migration20261202040000_customer_side', load: () => import('./Migration20261202040000_customer_side.js') },
   { name: 'Migration20261202050000_languages', load: () => import('./Migration20261202050000_languages.js') },
   { name: 'Migration20261202060000_redundant_indexes', load: () => import('./Migration20261202060000_redundant_indexes.js') },
+  { name: 'Migration20261204000000_outbox_in_order', load: () => import('./Migration20261204000000_outbox_in_order.js') },
 ];

@@ -5,7 +5,7 @@ import { createBotHarness, createOtherInstance, type ApiCall, type BotHarness, t
 import type { Runtime } from '../../src/runtime.js';
 
 const BASE = 'https://ledger.example.test';
-// A claim takes up to a second's worth of messages (20): 40 updates are more than one instance's claim.
+// A claim takes up to a second's worth of messages (20): each chat's 40 updates are more than one claim.
 const FAST = { perChatMs: 0, perSecond: 20 };
 let a: BotHarness;
 let b: BotInstance & { runtime: Runtime; close(): Promise<void> };
@@ -13,6 +13,8 @@ let token: string;
 let alice: number;
 
 const updatesIn = (calls: ApiCall[]) => calls.filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes('Your account:')).map((c) => String(c.payload.text));
+const amountsTo = (calls: ApiCall[], chatId: number) =>
+  updatesIn(calls.filter((c) => c.payload.chat_id === chatId)).map((t) => Number(/took ([\d.,]+) on credit/.exec(t)?.[1]));
 
 beforeAll(async () => {
   a = await createBotHarness({ publicBaseUrl: BASE, updatesSender: FAST });
@@ -25,29 +27,38 @@ afterAll(async () => {
   await a.close();
 });
 
-async function linkPath(): Promise<string> {
-  return new URL((await request(a.app).post(`/api/customers/${alice}/share-links/`).set(auth(token)).send({})).body.url).pathname;
+async function linkPath(customer = alice): Promise<string> {
+  return new URL((await request(a.app).post(`/api/customers/${customer}/share-links/`).set(auth(token)).send({})).body.url).pathname;
 }
 
 describe('two instances over one database', () => {
-  it('when both send the outbox at once, then each update goes out once, from one of them', async () => {
-    const page = await linkPath();
-    // Subscribed through instance B's page and bot; entries posted through A's API.
-    const code = new URL(String((await request(b.runtime.app).get(`${page}/updates`)).headers.location)).searchParams.get('start');
-    await b.send(`/start ${code}`, { chatId: 9001 });
+  it('when both send the outbox at once, then each update goes out once, from one of them, and each chat hears its own in order', async () => {
+    const bob = (await request(a.app).post('/api/customers/').set(auth(token)).send({ name: 'Bob' })).body.id;
+    // Alice's chat subscribed through instance B's page and bot, Bob's through A's; entries posted through A's API.
+    for (const [customer, chatId, via] of [[alice, 9001, b], [bob, 9002, a]] as const) {
+      const page = await linkPath(customer);
+      const code = new URL(String((await request(via.runtime.app).get(`${page}/updates`)).headers.location)).searchParams.get('start');
+      await via.send(`/start ${code}`, { chatId });
+    }
     const amounts = Array.from({ length: 40 }, (_, i) => `${i + 1}.00`);
-    for (const amount of amounts) expect((await request(a.app).post(`/api/customers/${alice}/entries/`).set(auth(token)).send({ type: 'credit', amount })).status).toBe(201);
+    for (const customer of [alice, bob]) {
+      for (const amount of amounts) expect((await request(a.app).post(`/api/customers/${customer}/entries/`).set(auth(token)).send({ type: 'credit', amount })).status).toBe(201);
+    }
     const [fromA, fromB] = [a.calls.length, b.calls.length];
     const senderA = a.runtime.updatesSender;
     const senderB = b.runtime.updatesSender;
     if (!senderA || !senderB) throw new Error('no updates sender');
     await Promise.all([senderA.drain(), senderB.drain()]);
-    const [sentA, sentB] = [updatesIn(a.calls.slice(fromA)), updatesIn(b.calls.slice(fromB))];
-    expect(sentA.length).toBeGreaterThan(0);
-    expect(sentB.length).toBeGreaterThan(0);
-    const sent = [...sentA, ...sentB];
-    const taken = sent.map((t) => /took ([\d.,]+) on credit/.exec(t)?.[1]);
-    expect(taken.sort((x, y) => Number(x) - Number(y))).toEqual(amounts);
+    const [sentA, sentB] = [a.calls.slice(fromA), b.calls.slice(fromB)];
+    expect(updatesIn(sentA).length).toBeGreaterThan(0);
+    expect(updatesIn(sentB).length).toBeGreaterThan(0);
+    for (const chatId of [9001, 9002]) {
+      const [byA, byB] = [amountsTo(sentA, chatId), amountsTo(sentB, chatId)];
+      // In order from each instance (and an instance takes a chat's next ones only once the earlier are sent).
+      expect(byA).toEqual([...byA].sort((x, y) => x - y));
+      expect(byB).toEqual([...byB].sort((x, y) => x - y));
+      expect([...byA, ...byB].sort((x, y) => x - y)).toEqual(amounts.map(Number));
+    }
   });
 
   it('when the merchant revokes a link on one instance, then the other serves its 404 at once', async () => {

@@ -156,6 +156,23 @@ describe('the customer’s side: updates on Telegram', () => {
     }
   });
 
+  it('when the first of two updates is refused with a 429, then the second waits for it, and the chat gets them in order', async () => {
+    let refused = 0;
+    h.api.failWhen((call) => (call.method === 'sendMessage' && call.payload.chat_id === CUSTOMER && refused++ === 0 ? { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } : null));
+    try {
+      await post(alice, { type: 'credit', amount: '11', entry_date: '2026-12-01' });
+      await post(alice, { type: 'credit', amount: '12', entry_date: '2026-12-01' });
+      // The second is not sent ahead of the first, though nothing refused it.
+      expect(sentTo(await drain(), CUSTOMER)).toEqual([]);
+      expect(refused).toBe(1);
+      clock.advance(1_000);
+      const sent = sentTo(await drain(), CUSTOMER).map((t) => /you took ([\d.]+) on credit/.exec(t)?.[1]);
+      expect(sent).toEqual(['11.00', '12.00']);
+    } finally {
+      h.api.failWhen(null);
+    }
+  });
+
   it('when the customer sends /stop, then no more updates come', async () => {
     expect(texts(await h.send('/stop', { chatId: CUSTOMER }))).toEqual(['You will get no more updates here.']);
     await post(alice, { type: 'credit', amount: '1', entry_date: '2026-12-01' });

@@ -61,7 +61,7 @@ describe('customers’ updates across a crash', () => {
       const link = await api(first.url, token, 'POST', `/api/customers/${alice}/share-links/`, {});
       await subscribe(first, fake, new URL(link.body.url).pathname);
 
-      // Telegram takes the first update and never answers: the sender is stuck mid-send with the rest claimed.
+      // Telegram takes the first update and never answers: the sender is stuck mid-send, the rest claimed or waiting behind it.
       fake.holdWhen(isUpdate);
       const amounts = ['1.00', '2.00', '3.00', '4.00', '5.00'];
       for (const amount of amounts) expect((await api(first.url, token, 'POST', `/api/customers/${alice}/entries/`, { type: 'credit', amount })).status).toBe(201);

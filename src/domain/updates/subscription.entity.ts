@@ -56,7 +56,14 @@ export const OutboxSchema = defineEntity({
     sentAt: p.datetime().nullable(),
     failedAt: p.datetime().nullable(),
   },
-  indexes: [{ properties: ['sentAt', 'dueAt', 'id'] }],
+  indexes: [
+    { properties: ['sentAt', 'dueAt', 'id'] },
+    // Unsent messages by subscription: a claim checks nothing earlier to the same chat is pending.
+    {
+      name: 'notification_outbox_pending_index',
+      expression: 'create index "notification_outbox_pending_index" on "notification_outbox" ("subscription_id", "id") where "sent_at" is null and "failed_at" is null',
+    },
+  ],
 });
 
 export type Subscription = InferEntity<typeof SubscriptionSchema>;

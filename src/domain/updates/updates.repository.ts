@@ -84,7 +84,9 @@ export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
 
     /**
      * Claims up to `limit` due messages for `claimMs` (another instance skips them meanwhile), oldest
-     * first. PostgreSQL skips rows another instance is claiming this moment; SQLite has one writer.
+     * first. A chat hears its updates in order: a message waits while an earlier one to the same
+     * subscription is unsent and not claimable now (another instance holds it, or it waits for a
+     * retry). PostgreSQL skips rows another instance is claiming this moment; SQLite has one writer.
      */
     async claim(now: Date, claimMs: number, limit: number): Promise<OutboxRow[]> {
       const em = currentEm(root);
@@ -92,11 +94,14 @@ export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
       const rows = await sqlRows(
         em,
         `update notification_outbox set claimed_until = ?, attempts = attempts + 1
-         where id in (select id from notification_outbox
-                      where sent_at is null and failed_at is null and due_at <= ? and (claimed_until is null or claimed_until < ?)
-                      order by id limit ? ${skipLocked})
+         where id in (select o.id from notification_outbox o
+                      where o.sent_at is null and o.failed_at is null and o.due_at <= ? and (o.claimed_until is null or o.claimed_until < ?)
+                        and not exists (select 1 from notification_outbox e
+                                        where e.subscription_id = o.subscription_id and e.id < o.id and e.sent_at is null and e.failed_at is null
+                                          and (e.due_at > ? or e.claimed_until >= ?))
+                      order by o.id limit ? ${skipLocked})
          returning id, subscription_id, chat_id, payload, attempts`,
-        [new Date(now.getTime() + claimMs), now, now, limit],
+        [new Date(now.getTime() + claimMs), now, now, now, now, limit],
       );
       return rows
         .map((r) => ({ id: num(r.id), subscriptionId: num(r.subscription_id), chatId: String(r.chat_id), payload: jsonOf(r.payload), attempts: num(r.attempts) }))
