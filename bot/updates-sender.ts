@@ -113,8 +113,8 @@ export function createUpdatesSender(deps: { updates: UpdatesService; api: Api; c
     for (const m of claimed) {
       if (!keepGoing()) break;
       // A chat hears its updates in order: after one put off, the rest of its batch waits behind it
-      // (released now; the claim holds it back until the earlier one is sent).
-      if (putOff.has(m.subscriptionId)) await updates.retryAt(m.id, clock.now());
+      // (handed back untried; the claim holds it back until the earlier one is sent).
+      if (putOff.has(m.subscriptionId)) await updates.putBack(m.id);
       else if (!(await sendOne(m))) putOff.add(m.subscriptionId);
     }
     return claimed.length;

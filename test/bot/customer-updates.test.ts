@@ -168,6 +168,9 @@ describe('the customer’s side: updates on Telegram', () => {
       clock.advance(1_000);
       const sent = sentTo(await drain(), CUSTOMER).map((t) => /you took ([\d.]+) on credit/.exec(t)?.[1]);
       expect(sent).toEqual(['11.00', '12.00']);
+      // Held back, the second was not tried then: the refused one counts two attempts, the second one.
+      const attemptsOf = (fromLast: number) => sqlCount(h.db, 'select attempts as n from notification_outbox order by id desc limit 1 offset ?', [fromLast]);
+      expect([await attemptsOf(1), await attemptsOf(0)]).toEqual([2, 1]);
     } finally {
       h.api.failWhen(null);
     }

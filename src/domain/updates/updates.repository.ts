@@ -116,6 +116,11 @@ export function createUpdatesRepository(root: EntityManager, dialect: Dialect) {
       await sqlRun(root, 'update notification_outbox set due_at = ?, claimed_until = null where id = ?', [dueAt, id]);
     },
 
+    /** Hands a claimed message back untried (it waits behind an earlier one): its claim was no attempt. */
+    async putBack(id: number): Promise<void> {
+      await sqlRun(root, 'update notification_outbox set claimed_until = null, attempts = attempts - 1 where id = ?', [id]);
+    },
+
     /** Gives up on a message (and every other one owed to the same ended subscription). */
     async failed(subscriptionId: number, now: Date): Promise<void> {
       await sqlRun(root, 'update notification_outbox set failed_at = ?, claimed_until = null where subscription_id = ? and sent_at is null', [now, subscriptionId]);

@@ -96,6 +96,7 @@ export function createUpdatesService({ updates, shares, customers, transactions,
     claim: (claimMs: number, limit: number): Promise<OutboxRow[]> => updates.claim(clock.now(), claimMs, limit),
     sent: (id: number) => updates.sent(id, clock.now()),
     retryAt: (id: number, dueAt: Date) => updates.retryAt(id, dueAt),
+    putBack: (id: number) => updates.putBack(id),
     isLive: (subscriptionId: number) => updates.isLive(subscriptionId),
 
     /** The chat cannot be reached (it blocked the bot): its subscription ends, and what it was owed is dropped. */
