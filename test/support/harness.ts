@@ -39,6 +39,8 @@ export function testConfig(databaseUrl: string, options: Pick<HarnessOptions, 'b
     ...(options.maxCustomers ? { MAX_CUSTOMERS_PER_MERCHANT: String(options.maxCustomers) } : {}),
     ...(options.publicBaseUrl ? { PUBLIC_BASE_URL: options.publicBaseUrl } : {}),
     DATABASE_URL: databaseUrl,
+    // A test that starts the server takes any free port: 8000 may be in use (a developer's own server).
+    PORT: '0',
     BCRYPT_COST: String(options.bcryptCost ?? 4),
     LOG_LEVEL: 'silent',
     RATE_LIMIT_AUTH_PER_MIN: String(options.rateLimits?.authPerWindow ?? 1_000_000),
